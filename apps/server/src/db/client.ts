@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Either the database or a transaction: what repository functions take. */
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  /** The driver underneath, for what Drizzle does not cover (raw bulk inserts, dumps). */
+  readonly pglite?: PGlite;
+  readonly pool?: pg.Pool;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  databaseUrl?: string;
+  /** Embedded mode: PGlite files live in <dataDir>/pglite. */
+  dataDir?: string;
+  poolSize?: number;
+  /** A PGlite instance made elsewhere (tests load one from a template dump). */
+  pglite?: PGlite;
+}
+
+export const pgliteExtensions = { vector, pg_trgm };
+
+export function openPglite(dataDir?: string, loadDataDir?: Blob): PGlite {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  return new PGlite({ dataDir, extensions: pgliteExtensions, loadDataDir });
+}
+
+// PostgreSQL returns bigint (int8) as text by default; counts and sequences here fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle client's error (server restart) would otherwise crash the process.
+    pool.on('error', () => undefined);
+    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    return {
+      kind: 'postgres',
+      db,
+      pool,
+      ping: async () => void (await pool.query('select 1')),
+      close: () => pool.end(),
+    };
+  }
+  const client = opts.pglite ?? openPglite(opts.dataDir ? path.join(opts.dataDir, 'pglite') : undefined);
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    pglite: client,
+    ping: async () => void (await client.query('select 1')),
+    close: () => client.close(),
+  };
+}
+
+/** Whether this database has pgvector (PGlite always does; PostgreSQL only when installed). */
+export async function hasPgvector(db: DbOrTx): Promise<boolean> {
+  const rows = await db.execute<{ ok: boolean }>(
+    sql`select exists (select 1 from pg_extension where extname = 'vector') as ok`,
+  );
+  return Boolean(rows.rows[0]?.ok);
+}

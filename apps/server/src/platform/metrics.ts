@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface Metrics {
+  registry: Registry;
+  httpDuration: Histogram<'method' | 'route' | 'status_code'>;
+  eventsEmitted: Counter<'event'>;
+  jobsProcessed: Counter<'job' | 'outcome'>;
+}
+
+/** One registry per app instance, so tests that build many apps do not collide. */
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    httpDuration: new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request duration by method, route and status',
+      labelNames: ['method', 'route', 'status_code'],
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    eventsEmitted: new Counter({
+      name: 'aio_events_emitted_total',
+      help: 'Domain events emitted, by name',
+      labelNames: ['event'],
+      registers: [registry],
+    }),
+    jobsProcessed: new Counter({
+      name: 'aio_jobs_processed_total',
+      help: 'Background jobs processed, by job and outcome',
+      labelNames: ['job', 'outcome'],
+      registers: [registry],
+    }),
+  };
+}
+
+export function registerHttpMetrics(app: FastifyInstance, metrics: Metrics): void {
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    metrics.httpDuration
+      .labels(req.method, route, String(reply.statusCode))
+      .observe(reply.elapsedTime / 1000);
+  });
+}

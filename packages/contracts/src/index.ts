@@ -1,0 +1,4 @@
+export * from './common';
+export * from './workspaces';
+export * from './audit';
+export * from './me';
