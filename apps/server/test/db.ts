@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openDatabase, openPglite } from '../src/db/client';
+import './provided-context';
 import { withDatabase } from './template';
 
 export interface TestDatabase {

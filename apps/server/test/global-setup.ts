@@ -1,12 +1,7 @@
 import type { TestProject } from 'vitest/node';
+import './provided-context';
 import { ensurePgliteTemplate, ensurePostgresTemplate } from './template';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    pgliteTemplate: string;
-    postgresTemplate: string | null;
-  }
-}
 
 export default async function setup(project: TestProject) {
   project.provide('pgliteTemplate', await ensurePgliteTemplate());

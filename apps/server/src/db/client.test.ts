@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { hasPgvector } from './client';
+import { hasPgvector, queryRows } from './client';
 
 describe('database', () => {
   let t: TestDatabase | undefined;
@@ -9,10 +9,10 @@ describe('database', () => {
 
   it('gives each test a migrated database of its own', async () => {
     t = await createTestDatabase();
-    const rows = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from workspaces`);
-    expect(rows.rows[0]?.n).toBe(0);
-    const trgm = await t.database.db.execute<{ s: number }>(sql`select similarity('hello', 'helo') as s`);
-    expect(Number(trgm.rows[0]?.s)).toBeGreaterThan(0.5);
+    const rows = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from workspaces`);
+    expect(rows[0]?.n).toBe(0);
+    const trgm = await queryRows<{ s: number }>(t.database.db, sql`select similarity('hello', 'helo') as s`);
+    expect(Number(trgm[0]?.s)).toBeGreaterThan(0.5);
   });
 
   it('has pgvector on PGlite and says so truthfully on PostgreSQL', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -55,7 +55,9 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       db,
       pool,
       ping: async () => void (await pool.query('select 1')),
-      close: () => pool.end(),
+      close: async () => {
+        if (!pool.ended) await pool.end();
+      },
     };
   }
   const client = opts.pglite ?? openPglite(opts.dataDir ? path.join(opts.dataDir, 'pglite') : undefined);
@@ -66,14 +68,20 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     db,
     pglite: client,
     ping: async () => void (await client.query('select 1')),
-    close: () => client.close(),
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
   };
 }
 
 /** Whether this database has pgvector (PGlite always does; PostgreSQL only when installed). */
 export async function hasPgvector(db: DbOrTx): Promise<boolean> {
-  const rows = await db.execute<{ ok: boolean }>(
-    sql`select exists (select 1 from pg_extension where extname = 'vector') as ok`,
-  );
-  return Boolean(rows.rows[0]?.ok);
+  const rows = await queryRows<{ ok: boolean }>(db, sql`select exists (select 1 from pg_extension where extname = 'vector') as ok`);
+  return Boolean(rows[0]?.ok);
+}
+
+/** Rows of a raw SQL query, whichever driver ran it (both return `{ rows }`). */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

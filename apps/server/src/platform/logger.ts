@@ -1,4 +1,8 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { LoggerOptions } from 'pino';
+
+/** The logger every part gets: Fastify's request loggers and pino children alike. */
+export type Logger = FastifyBaseLogger;
 
 /** Never log credentials, cookies or message bodies. */
 export function loggerOptions(level: string): LoggerOptions {

@@ -4,7 +4,6 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 export interface Metrics {
   registry: Registry;
   httpDuration: Histogram<'method' | 'route' | 'status_code'>;
-  eventsEmitted: Counter<'event'>;
   jobsProcessed: Counter<'job' | 'outcome'>;
 }
 
@@ -19,12 +18,6 @@ export function createMetrics(): Metrics {
       help: 'HTTP request duration by method, route and status',
       labelNames: ['method', 'route', 'status_code'],
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-      registers: [registry],
-    }),
-    eventsEmitted: new Counter({
-      name: 'aio_events_emitted_total',
-      help: 'Domain events emitted, by name',
-      labelNames: ['event'],
       registers: [registry],
     }),
     jobsProcessed: new Counter({

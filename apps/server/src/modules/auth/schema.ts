@@ -70,7 +70,12 @@ export const verifications = pgTable(
   (t) => [index('verifications_identifier_idx').on(t.identifier)],
 );
 
-/** TOTP secrets: sealed by better-auth with APP_SECRET, then by our key ring at rest. */
+/**
+ * TOTP secrets: sealed by better-auth with APP_SECRET, then by our key ring as
+ * the row is written. Backup codes are sealed by our key ring one level up (see
+ * better-auth.ts), because better-auth compares the stored value when it
+ * consumes a code, and a column codec with a random IV would never match.
+ */
 export const twoFactors = pgTable(
   'two_factors',
   {
@@ -79,7 +84,7 @@ export const twoFactors = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     secret: encryptedText('secret').notNull(),
-    backupCodes: encryptedText('backup_codes').notNull(),
+    backupCodes: text('backup_codes').notNull(),
     verified: boolean('verified').notNull().default(true),
     failedVerificationCount: integer('failed_verification_count').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),

@@ -1,0 +1,3 @@
+export interface AuditEvents {
+  'audit.recorded': { workspaceId: string | null; entryId: number; action: string };
+}

@@ -1,0 +1,3 @@
+export { recordAudit, type AuditInput } from './service';
+export { personalAuditRoutes, workspaceAuditRoutes } from './routes';
+export type { AuditEvents } from './events';

@@ -1,0 +1,3 @@
+import type { Role } from '@aio/contracts';
+
+export const canReadAuditLog = (role: Role) => role === 'owner' || role === 'admin';

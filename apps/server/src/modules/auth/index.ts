@@ -1,0 +1,5 @@
+export { createBetterAuth, sessionCookieNames, type BetterAuth } from './better-auth';
+export { authenticateWith, resolveRequestAuth } from './authenticate';
+export { findUserIdByEmail, findUserSummaries, type UserSummary } from './service';
+export { accountRoutes, authProxyRoutes, meRoutes } from './routes';
+export { createUserWithPassword } from './provisioning';
