@@ -7,3 +7,5 @@ export * from '../modules/auth/schema';
 export * from '../modules/workspaces/schema';
 export * from '../modules/audit/schema';
 export * from '../platform/jobs/schema';
+export * from '../platform/events/log-schema';
+export * from '../modules/conversations/schema';
