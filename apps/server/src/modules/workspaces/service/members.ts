@@ -1,9 +1,9 @@
 import type { AssignableRole, Member } from '@aio/contracts';
 import type { WorkspaceCtx } from '../../../platform/context';
-import { forbidden, notFound } from '../../../platform/errors';
+import { conflict, forbidden, notFound } from '../../../platform/errors';
 import { recordAudit } from '../../audit/index';
 import { findUserSummaries } from '../../auth/index';
-import { canChangeRole, canLeave, canRemoveMember, canTransferOwnership } from '../policies';
+import { canChangeRole, canLeave, canManageInvites, canRemoveMember, canTransferOwnership } from '../policies';
 import * as repo from '../repository';
 import { toMember } from './mappers';
 
@@ -101,4 +101,18 @@ export async function transferOwnership(ctx: WorkspaceCtx, userId: string): Prom
     role: 'admin',
     previousRole: 'owner',
   });
+}
+
+/**
+ * Adds an existing user directly, without an invite: for importers and
+ * administration tools acting as an owner or admin. Audited like a join.
+ */
+export async function addMember(ctx: WorkspaceCtx, userId: string, role: AssignableRole): Promise<void> {
+  if (!canManageInvites(ctx.role)) throw forbidden('Only owners and admins can add members');
+  await ctx.db.transaction(async (tx) => {
+    if (await repo.findMember(tx, ctx.workspaceId, userId)) throw conflict('Already a member');
+    await repo.insertMember(tx, ctx.workspaceId, userId, role);
+    await recordAudit(tx, ctx.actor, { workspaceId: ctx.workspaceId, action: 'member.added', targetType: 'user', targetId: userId, after: { role } });
+  });
+  await ctx.bus.emit('member.joined', { workspaceId: ctx.workspaceId, userId, role });
 }

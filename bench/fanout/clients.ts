@@ -1,0 +1,125 @@
+/**
+ * The fan-out benchmark's clients, in their own process so they do not share
+ * a core with the server: thousands of WebSockets, a paced sender, and
+ * latency from send to each delivery (same process, same clock).
+ */
+import WebSocket from 'ws';
+import { percentiles, round } from '../lib/stats';
+import type { ClientSpec, Command, Mode, PhaseResult, Reply } from './protocol';
+
+interface Client {
+  ws: WebSocket;
+  spec: ClientSpec;
+}
+
+let mode: Mode = 'bare';
+let clients: Client[] = [];
+let rooms: Client[][] = [];
+let phaseId = 0;
+let latencies: number[] = [];
+let delivered = 0;
+let closed = 0;
+
+const nowUs = () => (performance.timeOrigin + performance.now()) * 1000;
+
+/**
+ * Body: "bench <phase> <sentAtMicros>" — enough to attribute and time each
+ * delivery. Found with a regular expression rather than JSON.parse: with tens
+ * of thousands of frames a second, the client process must not be the
+ * bottleneck of what it measures.
+ */
+const BENCH_BODY = /"body":"bench (\d+) (\d+)"/;
+function onFrame(raw: WebSocket.RawData) {
+  const text = raw.toString();
+  if (!text.includes('"message.created"')) return;
+  const match = BENCH_BODY.exec(text);
+  if (!match || Number(match[1]) !== phaseId) return;
+  delivered += 1;
+  latencies.push((nowUs() - Number(match[2])) / 1000);
+}
+
+function open(url: string, spec: ClientSpec): Promise<Client> {
+  return new Promise((resolve, reject) => {
+    const target = mode === 'product' ? `${url.replace(/^http/, 'ws')}/api/v1/ws?workspaceId=${spec.workspaceId}` : `${url.replace(/^http/, 'ws')}/?room=${spec.room}`;
+    const ws = new WebSocket(target, { headers: spec.token ? { authorization: `Bearer ${spec.token}` } : {}, perMessageDeflate: false });
+    const client = { ws, spec };
+    ws.once('error', reject);
+    ws.on('close', () => (closed += 1));
+    if (mode === 'bare') return ws.once('open', () => (ws.on('message', onFrame), resolve(client)));
+    ws.once('open', () => ws.send(JSON.stringify({ type: 'hello', workspaceId: spec.workspaceId })));
+    ws.once('message', (raw) => {
+      const frame = JSON.parse(raw.toString());
+      if (frame.type !== 'ready') return reject(new Error(`expected ready, got ${raw.toString().slice(0, 200)}`));
+      ws.on('message', onFrame);
+      resolve(client);
+    });
+  });
+}
+
+async function connect(url: string, specs: ClientSpec[]): Promise<number> {
+  for (let i = 0; i < specs.length; i += 100) {
+    clients.push(...(await Promise.all(specs.slice(i, i + 100).map((s) => open(url, s)))));
+  }
+  rooms = [];
+  for (const c of clients) (rooms[c.spec.room] ??= []).push(c);
+  return clients.length;
+}
+
+let counter = 0;
+function sendOne(room: Client[], phase: number): void {
+  const sender = room[counter % room.length]!;
+  counter += 1;
+  const body = `bench ${phase} ${Math.round(nowUs())}`;
+  const frame =
+    mode === 'product'
+      ? { type: 'send', requestId: String(counter), conversationId: sender.spec.conversationId, clientId: `b${phase}-${counter}`, body }
+      : { room: sender.spec.room, body };
+  sender.ws.send(JSON.stringify(frame));
+}
+
+async function runPhase(rate: number, seconds: number, drainMs: number): Promise<PhaseResult> {
+  phaseId += 1;
+  latencies = [];
+  delivered = 0;
+  const closedBefore = closed;
+  let sent = 0;
+  let expected = 0;
+  const start = performance.now();
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      const elapsed = (performance.now() - start) / 1000;
+      const due = Math.min(rate * seconds, Math.floor(rate * elapsed));
+      while (sent < due) {
+        const room = rooms[sent % rooms.length]!;
+        sendOne(room, phaseId);
+        expected += room.length;
+        sent += 1;
+      }
+      if (elapsed >= seconds) clearInterval(timer), resolve();
+    }, 2);
+  });
+  await new Promise((r) => setTimeout(r, drainMs));
+  const [p50, p95, p99, max] = percentiles(latencies, [50, 95, 99, 100]);
+  return { rate, sent, expected, delivered, p50: round(p50!), p95: round(p95!), p99: round(p99!), max: round(max!), sendErrors: 0, closed: closed - closedBefore };
+}
+
+async function handle(command: Command): Promise<Reply> {
+  switch (command.cmd) {
+    case 'connect':
+      mode = command.mode;
+      return { ok: true, connected: await connect(command.url, command.clients) };
+    case 'phase':
+      return { ok: true, result: await runPhase(command.rate, command.seconds, command.drainMs) };
+    case 'disconnect':
+      for (const c of clients) c.ws.terminate();
+      clients = [];
+      rooms = [];
+      return { ok: true };
+  }
+}
+
+process.on('message', (command: Command) => {
+  handle(command)
+    .then((reply) => process.send!(reply))
+    .catch((err: Error) => process.send!({ ok: false, error: err.message } satisfies Reply));
+});

@@ -1,0 +1,30 @@
+/** Messages between the fan-out orchestrator and its client process (over IPC). */
+export type Mode = 'product' | 'bare';
+
+export interface ClientSpec {
+  room: number;
+  /** product: API key for the upgrade, the workspace and the channel. */
+  token?: string;
+  workspaceId?: string;
+  conversationId?: string;
+}
+
+export type Command =
+  | { cmd: 'connect'; mode: Mode; url: string; clients: ClientSpec[] }
+  | { cmd: 'phase'; rate: number; seconds: number; drainMs: number }
+  | { cmd: 'disconnect' };
+
+export interface PhaseResult {
+  rate: number;
+  sent: number;
+  expected: number;
+  delivered: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  sendErrors: number;
+  closed: number;
+}
+
+export type Reply = { ok: true; connected?: number; result?: PhaseResult } | { ok: false; error: string };
