@@ -6,6 +6,7 @@ import { AppError } from './platform/errors';
 import type { UserCtx } from './platform/context';
 import { createUserWithPassword } from './modules/auth/index';
 import { createWorkspace, hasAnyWorkspace } from './modules/workspaces/index';
+import { seedTeamChatDemo } from './modules/conversations/index';
 
 export const DEMO_EMAIL = 'owner@acme-support.example';
 export const DEMO_WORKSPACE = 'Acme Support';
@@ -27,14 +28,15 @@ export function readDemoLogin(dataDir: string): DemoLogin | undefined {
 
 /**
  * Creates the demo owner (with a generated password, kept in DATA_DIR so a
- * restart can print it again) and the "Acme Support" workspace.
+ * restart can print it again) and the "Acme Support" workspace with its team chat.
  */
 export async function seedDemo(app: FastifyInstance): Promise<DemoLogin> {
   const { deps } = app;
   const password = randomToken(12);
   const user = await createUserWithPassword(app.auth, { email: DEMO_EMAIL, password, name: 'Ada Owner' });
   const ctx: UserCtx = { ...deps, actor: { userId: user.id, ip: null, via: 'system' } };
-  await createWorkspace(ctx, { name: DEMO_WORKSPACE });
+  const workspace = await createWorkspace(ctx, { name: DEMO_WORKSPACE });
+  await seedTeamChatDemo({ ...ctx, workspaceId: workspace.id, role: 'owner' }, app.auth);
   const login = { email: DEMO_EMAIL, password };
   writeFileSync(loginFile(deps.config.dataDir), JSON.stringify(login, null, 2), { mode: 0o600 });
   return login;

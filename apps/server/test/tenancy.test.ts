@@ -13,6 +13,7 @@ describe('tenant isolation', () => {
   let b: Awaited<ReturnType<typeof signUpVerified>>;
   let wsB: { id: string; name: string };
   let inviteB: { id: string };
+  let chatB: { conversationId: string; messageId: string };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -21,6 +22,9 @@ describe('tenant isolation', () => {
     expect((await a.client.post('/api/v1/workspaces', { name: 'Workspace A' })).status).toBe(201);
     wsB = (await b.client.post('/api/v1/workspaces', { name: 'Workspace B' })).body;
     inviteB = (await b.client.post(`/api/v1/workspaces/${wsB.id}/invites`, { email: uniqueEmail() })).body;
+    const channelB = (await b.client.post(`/api/v1/workspaces/${wsB.id}/conversations`, { kind: 'channel', name: 'b-only' })).body;
+    const messageB = (await b.client.post(`/api/v1/workspaces/${wsB.id}/conversations/${channelB.id}/messages`, { clientId: 'b-1', body: 'B only' })).body;
+    chatB = { conversationId: channelB.id, messageId: messageB.id };
   });
   afterAll(async () => t.close());
 
@@ -34,7 +38,7 @@ describe('tenant isolation', () => {
   }
 
   function fill(path: string): string {
-    const ids: Record<string, string> = { workspaceId: wsB.id, userId: b.userId, inviteId: inviteB.id };
+    const ids: Record<string, string> = { workspaceId: wsB.id, userId: b.userId, inviteId: inviteB.id, ...chatB };
     return path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? '00000000-0000-4000-8000-000000000000');
   }
 
@@ -60,6 +64,8 @@ describe('tenant isolation', () => {
     const invites = await b.client.get(`/api/v1/workspaces/${wsB.id}/invites`);
     expect(invites.body.items[0].status).toBe('pending');
     expect((await b.client.get(`/api/v1/workspaces/${wsB.id}/audit-log`)).body.items.every((e: { actor: { id: string } }) => e.actor.id === b.userId)).toBe(true);
+    const messageB = await b.client.get(`/api/v1/workspaces/${wsB.id}/messages/${chatB.messageId}`);
+    expect(messageB.body).toMatchObject({ body: 'B only', reactions: [], pinned: false, deletedAt: null });
   });
 
   it('does not tell a missing workspace from a foreign one', async () => {

@@ -13,9 +13,11 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 const hasNoNul = (s: string) => !s.includes('\u0000');
 // Lone surrogates cannot be stored as UTF-8; a string that holds one would not round-trip.
 const isWellFormed = (s: string) => s.isWellFormed();
+// PGlite decodes every text value with a BOM-stripping TextDecoder, so a leading U+FEFF would silently vanish.
+const hasNoLeadingBom = (s: string) => !s.startsWith('\uFEFF');
 
 /**
- * Free text that PostgreSQL can store byte-exact: no NUL, no lone surrogate.
+ * Free text that PostgreSQL and PGlite store byte-exact: no NUL, no lone surrogate, no leading BOM.
  * Nothing is trimmed or normalised, so what is stored is what was sent.
  */
 export function safeText(opts: { max: number; min?: number }) {
@@ -24,6 +26,7 @@ export function safeText(opts: { max: number; min?: number }) {
     .max(opts.max, `must be at most ${opts.max} characters`)
     .refine(hasNoNul, 'must not contain NUL characters')
     .refine(isWellFormed, 'must be well-formed Unicode (no lone surrogates)')
+    .refine(hasNoLeadingBom, 'must not start with a byte-order mark (U+FEFF)')
     .refine((s) => (opts.min ? s.trim().length >= opts.min : true), 'must not be blank');
 }
 

@@ -72,10 +72,13 @@ export const UpdateConversationBody = z
   .refine((b) => b.name !== undefined || b.topic !== undefined, 'nothing to change');
 
 export const AddMembersBody = z.object({ userIds: z.array(Id).min(1).max(500) });
+export const ConversationMember = ConversationMemberSummary.extend({ role: z.enum(['owner', 'member']), joinedAt: IsoDate });
+export type ConversationMember = z.infer<typeof ConversationMember>;
 export const ConversationListQuery = z.object({
   /** `joined` (default): mine; `browse`: public channels I could join. */
   filter: z.enum(['joined', 'browse']).default('joined'),
-  includeArchived: z.coerce.boolean().default(false),
+  // stringbool, not coerce.boolean: the query string "false" must mean false.
+  includeArchived: z.stringbool().default(false),
 });
 
 export const MENTION_KINDS = ['user', 'channel', 'here'] as const;
@@ -169,6 +172,10 @@ export const MessagesPage = z.object({
 });
 export type MessagesPage = z.infer<typeof MessagesPage>;
 
+/** A thread: its root and a page of replies (oldest first). */
+export const ThreadPage = MessagesPage.extend({ root: Message });
+export type ThreadPage = z.infer<typeof ThreadPage>;
+
 export const MessageEdit = z.object({ body: z.string(), editedAt: IsoDate, editedBy: Id.nullable() });
 
 export const ReactionBody = z.object({
@@ -184,6 +191,9 @@ export const MarkReadBody = z.object({
   seq: z.number().int().min(0).optional(),
 });
 
+/** Marks the conversation unread from this message on: last read becomes seq - 1. */
+export const MarkUnreadBody = z.object({ seq: z.number().int().min(1) });
+
 export const ReadStateTotals = z.object({
   unreadCount: z.number().int(),
   mentionCount: z.number().int(),
@@ -196,6 +206,8 @@ export const StatusBody = z.object({
   /** When the status clears itself; null keeps it. */
   expiresAt: IsoDate.nullable().default(null),
 });
+export const MemberStatus = z.object({ userId: Id, text: z.string(), emoji: z.string(), expiresAt: IsoDate.nullable() });
+export type MemberStatus = z.infer<typeof MemberStatus>;
 export const PRESENCE_STATES = ['online', 'away', 'offline'] as const;
 export const Presence = z.object({
   userId: Id,
@@ -220,4 +232,67 @@ export const SearchHit = z.object({
 });
 export const SearchResults = z.object({ items: z.array(SearchHit), nextCursor: z.string().nullable(), total: z.number().int() });
 export type SearchResults = z.infer<typeof SearchResults>;
+
+export const EXPORT_FORMATS = ['json', 'html'] as const;
+export const ExportQuery = z.object({ format: z.enum(EXPORT_FORMATS).default('json') });
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * The JSON export, version 1: the whole document, as written by
+ * `GET …/export?format=json` and `aio export`. Conversations hold their
+ * messages oldest first; a thread reply names its root in `threadRootId`.
+ * Deleted messages keep their place with an empty body and no edits.
+ * New fields may be added within a version; removing or changing one bumps it.
+ */
+export const ExportedMessage = z.object({
+  id: Id,
+  seq: z.number().int(),
+  author: z.object({ type: z.enum(AUTHOR_TYPES), id: z.string().nullable(), name: z.string() }),
+  body: z.string(),
+  entities: MessageEntities,
+  threadRootId: Id.nullable(),
+  alsoInChannel: z.boolean(),
+  reactions: z.array(z.object({ emoji: z.string(), userIds: z.array(Id) })),
+  /** Earlier versions, oldest first. */
+  edits: z.array(z.object({ body: z.string(), editedAt: IsoDate, editedBy: z.string().nullable() })),
+  editedAt: IsoDate.nullable(),
+  deletedAt: IsoDate.nullable(),
+  createdAt: IsoDate,
+});
+export type ExportedMessage = z.infer<typeof ExportedMessage>;
+export const ExportedConversation = z.object({
+  id: Id,
+  kind: ConversationKind,
+  name: z.string().nullable(),
+  topic: z.string(),
+  isPrivate: z.boolean(),
+  archivedAt: IsoDate.nullable(),
+  createdAt: IsoDate,
+  memberIds: z.array(Id),
+  messages: z.array(ExportedMessage),
+});
+export type ExportedConversation = z.infer<typeof ExportedConversation>;
+export const ExportedPerson = z.object({ id: Id, name: z.string(), email: z.string() });
+export const ChatExport = z.object({
+  format: z.literal('aio-chat-export'),
+  version: z.literal(1),
+  exportedAt: IsoDate,
+  scope: z.enum(['workspace', 'conversation']),
+  workspace: z.object({ id: Id, name: z.string() }),
+  /** Everyone the conversations mention as member or author. */
+  members: z.array(ExportedPerson),
+  conversations: z.array(ExportedConversation),
+});
+export type ChatExport = z.infer<typeof ChatExport>;
+
+/** What `aio import slack` did. Skipped messages are counted by reason. */
+export const SlackImportSummary = z.object({
+  users: z.object({ created: z.number().int(), matched: z.number().int() }),
+  conversations: z.object({ created: z.number().int(), updated: z.number().int(), skipped: z.number().int() }),
+  messages: z.number().int(),
+  threads: z.number().int(),
+  reactions: z.number().int(),
+  skipped: z.record(z.string(), z.number().int()),
+});
+export type SlackImportSummary = z.infer<typeof SlackImportSummary>;
 
