@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app';
+import { type BuildAppOptions, buildApp } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
 import { TestClient, type TestClientOptions } from './client';
 import { createTestDatabase, type TestDatabase } from './db';
@@ -34,11 +34,11 @@ export function testEnv(dataDir: string, overrides: Record<string, string | unde
   };
 }
 
-export async function createTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string | undefined> = {}, build: Pick<BuildAppOptions, 'realtime'> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'aio-test-'));
   const testDb = await createTestDatabase();
   const config = loadConfig(testEnv(dataDir, { DATABASE_URL: testDb.url, ...env }));
-  const app = await buildApp({ config, database: testDb.database, webDist: null });
+  const app = await buildApp({ config, database: testDb.database, webDist: null, ...build });
   await app.ready();
   return {
     app,

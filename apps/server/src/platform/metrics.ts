@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface Metrics {
   registry: Registry;
   httpDuration: Histogram<'method' | 'route' | 'status_code'>;
   jobsProcessed: Counter<'job' | 'outcome'>;
+  wsOpenSockets: Gauge;
+  wsFramesDelivered: Counter;
+  wsSlowConsumerDisconnects: Counter;
 }
 
 /** One registry per app instance, so tests that build many apps do not collide. */
@@ -24,6 +27,13 @@ export function createMetrics(): Metrics {
       name: 'aio_jobs_processed_total',
       help: 'Background jobs processed, by job and outcome',
       labelNames: ['job', 'outcome'],
+      registers: [registry],
+    }),
+    wsOpenSockets: new Gauge({ name: 'aio_ws_open_sockets', help: 'WebSocket connections open on this node', registers: [registry] }),
+    wsFramesDelivered: new Counter({ name: 'aio_ws_frames_delivered_total', help: 'Frames sent to WebSocket clients', registers: [registry] }),
+    wsSlowConsumerDisconnects: new Counter({
+      name: 'aio_ws_slow_consumer_disconnects_total',
+      help: 'WebSocket clients closed because their unsent buffer passed the limit',
       registers: [registry],
     }),
   };

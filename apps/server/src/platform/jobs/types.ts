@@ -1,7 +1,8 @@
 import type { MailJobs } from '../mail/jobs';
+import type { RealtimeJobs } from '../../modules/realtime/jobs';
 
 /** Every background job: name → data. Modules add theirs here. */
-export interface JobMap extends MailJobs {}
+export interface JobMap extends MailJobs, RealtimeJobs {}
 
 export type JobName = keyof JobMap & string;
 

@@ -1,0 +1,68 @@
+import { type ClientFrame, type MemberStatus, SendMessageBody } from '@aio/contracts';
+import type { Deps, WorkspaceCtx } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { listConversationIdsOfUser, listMemberStatuses, sendMessage } from '../conversations/index';
+import type { Connection } from './connection';
+
+/*
+ * The gateway's doors into team chat, all through modules/conversations/index.ts:
+ * memberships for routing, statuses for presence, and sends over the socket.
+ */
+
+/** Member ids of a conversation (null: it is gone), for a new public channel's first members. */
+export { findConversationMemberIds } from '../conversations/index';
+
+/** The context of a service call made for a socket's user, as a request would build it. */
+export function workspaceCtxOf(deps: Deps, connection: Connection): WorkspaceCtx {
+  const { userId, via, ip } = connection.identity;
+  return {
+    ...deps,
+    log: deps.log.child({ workspaceId: connection.workspaceId, userId }),
+    actor: { userId, via, ip },
+    workspaceId: connection.workspaceId,
+    role: connection.role,
+  };
+}
+
+/** The conversations the caller is a member of: the routing index starts from these. */
+export function listMyConversationIds(ctx: WorkspaceCtx): Promise<string[]> {
+  return listConversationIdsOfUser(ctx, ctx.workspaceId, ctx.actor.userId);
+}
+
+/** Custom statuses in effect of some members, by user id. */
+export async function readMemberStatuses(deps: Pick<Deps, 'db'>, workspaceId: string, userIds: string[]): Promise<Map<string, MemberStatus>> {
+  const wanted = new Set(userIds);
+  const statuses = await listMemberStatuses(deps, workspaceId);
+  return new Map(statuses.filter((s) => wanted.has(s.userId)).map((s) => [s.userId, s]));
+}
+
+/**
+ * A `send` frame: the same service call as POST …/messages, answered with an
+ * `ack` (or an `error`) carrying the client's requestId.
+ */
+export async function sendOverSocket(deps: Deps, connection: Connection, frame: Extract<ClientFrame, { type: 'send' }>): Promise<void> {
+  const { requestId } = frame;
+  const input = SendMessageBody.safeParse({
+    clientId: frame.clientId,
+    body: frame.body,
+    threadRootId: frame.threadRootId,
+    alsoSendToChannel: frame.alsoSendToChannel,
+  });
+  if (!input.success) {
+    const message = input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    connection.send({ type: 'error', requestId, error: { code: 'VALIDATION_FAILED', message } });
+    return;
+  }
+  const ctx = workspaceCtxOf(deps, connection);
+  try {
+    const { message, duplicate } = await sendMessage(ctx, frame.conversationId, input.data);
+    connection.send({ type: 'ack', requestId, message, duplicate });
+  } catch (err) {
+    if (err instanceof AppError) {
+      connection.send({ type: 'error', requestId, error: { code: err.code, message: err.message } });
+      return;
+    }
+    ctx.log.error({ err }, 'send over websocket failed');
+    connection.send({ type: 'error', requestId, error: { code: 'INTERNAL', message: 'Something went wrong' } });
+  }
+}
