@@ -10,6 +10,7 @@ import { AppError } from '../platform/errors';
 import { randomToken } from '../platform/crypto';
 import { DEMO_EMAIL, readDemoLogin, seedDemo } from '../seed';
 import { withRuntime } from './runtime';
+import { registerTransferCommands } from './transfer';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -80,6 +81,7 @@ export function buildProgram(): Command {
       out(`demo seeded: ${login.email} / ${login.password}`);
     });
 
+  registerTransferCommands(program);
   return program;
 }
 
