@@ -2,6 +2,8 @@ import { createRoute, redirect } from '@tanstack/react-router';
 import { AccountPage } from '../features/account/account-page';
 import { ACCOUNT_TABS, type AccountTab } from '../features/account/tabs';
 import { AuditLogPage } from '../features/audit/audit-log-page';
+import { ChatPage } from '../features/chat/chat-page';
+import { parseConversationSearch } from '../features/chat/routing';
 import { MembersPage } from '../features/members/members-page';
 import { AppShell } from '../features/shell/app-shell';
 import { NewWorkspacePage } from '../features/workspaces/new-workspace-page';
@@ -72,6 +74,20 @@ export const workspaceHomeRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/',
   component: WorkspaceHomePage,
+});
+
+/** A team-chat conversation; `?at=<seq>` brings one message into view (search results, message links). */
+export const conversationRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/c/$conversationId',
+  validateSearch: parseConversationSearch,
+  component: ChatPage,
+});
+
+/** The same page with a thread open beside the conversation (ChatPage reads the param). */
+export const threadRoute = createRoute({
+  getParentRoute: () => conversationRoute,
+  path: '/t/$threadRootId',
 });
 
 export const workspaceSettingsRoute = createRoute({

@@ -4,8 +4,10 @@ import { Spinner } from '../ui/feedback';
 import {
   accountRoute,
   appRoute,
+  conversationRoute,
   indexRoute,
   newWorkspaceRoute,
+  threadRoute,
   workspaceAuditRoute,
   workspaceHomeRoute,
   workspaceMembersRoute,
@@ -27,7 +29,13 @@ export const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     newWorkspaceRoute,
     accountRoute,
-    workspaceRoute.addChildren([workspaceHomeRoute, workspaceSettingsRoute, workspaceMembersRoute, workspaceAuditRoute]),
+    workspaceRoute.addChildren([
+      workspaceHomeRoute,
+      conversationRoute.addChildren([threadRoute]),
+      workspaceSettingsRoute,
+      workspaceMembersRoute,
+      workspaceAuditRoute,
+    ]),
   ]),
 ]);
 

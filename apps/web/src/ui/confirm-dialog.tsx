@@ -6,8 +6,11 @@ import { FormError } from './alert';
 import { Button } from './button';
 
 interface ConfirmDialogProps {
-  /** The element that opens the dialog (rendered as-is through Radix's asChild). */
-  trigger: ReactNode;
+  /** The element that opens the dialog (rendered as-is through Radix's asChild); omit when controlled. */
+  trigger?: ReactNode;
+  /** Controlled use (e.g. opened from a menu item): the dialog shows while `open` is true. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
   title: ReactNode;
   description: ReactNode;
   confirmLabel: string;
@@ -21,8 +24,13 @@ interface ConfirmDialogProps {
 }
 
 /** Destructive-action confirmation on Radix AlertDialog (focus starts on Cancel). */
-export function ConfirmDialog({ trigger, title, description, confirmLabel, tone = 'danger', onConfirm, children, confirmDisabled }: ConfirmDialogProps) {
-  const [open, setOpen] = useState(false);
+export function ConfirmDialog({ trigger, title, description, confirmLabel, tone = 'danger', onConfirm, children, confirmDisabled, ...controlled }: ConfirmDialogProps) {
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = controlled.open ?? ownOpen;
+  const setOpen = (next: boolean) => {
+    setOwnOpen(next);
+    controlled.onOpenChange?.(next);
+  };
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -41,7 +49,7 @@ export function ConfirmDialog({ trigger, title, description, confirmLabel, tone 
 
   return (
     <A.Root open={open} onOpenChange={(o) => { setOpen(o); if (!o) setError(null); }}>
-      <A.Trigger asChild>{trigger}</A.Trigger>
+      {trigger && <A.Trigger asChild>{trigger}</A.Trigger>}
       <A.Portal>
         <A.Overlay className="fixed inset-0 z-50 bg-black/40 data-[state=open]:animate-fade-in dark:bg-black/60" />
         <A.Content

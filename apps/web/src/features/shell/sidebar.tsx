@@ -1,5 +1,6 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { Home, ScrollText, Settings, Users } from 'lucide-react';
+import { ChatNav } from '../chat/sidebar/chat-nav';
 import { canManage, lastWorkspaceId, useWorkspace, useWorkspaces } from '../workspaces/api';
 import { ThemeToggle } from './theme-toggle';
 import { UserMenu } from './user-menu';
@@ -21,6 +22,7 @@ export function Sidebar() {
     <div className="flex min-h-0 w-full flex-col gap-4 p-3">
       <WorkspaceSwitcher currentId={activeId} />
       {activeId && <WorkspaceNav workspaceId={activeId} />}
+      {activeId && <ChatNav key={activeId} workspaceId={activeId} />}
       <div className="mt-auto grid gap-3 border-t pt-3">
         <div className="flex items-center justify-between px-1">
           <span className="text-xs text-muted">Theme</span>

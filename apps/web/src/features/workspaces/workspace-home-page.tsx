@@ -1,19 +1,18 @@
 import { Link } from '@tanstack/react-router';
-import { ChevronRight, MessagesSquare, ScrollText, Settings, Users } from 'lucide-react';
+import { ChevronRight, ScrollText, Settings, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { formatDate } from '../../lib/format';
 import { WorkspaceMark } from '../../ui/avatar';
 import { Badge } from '../../ui/badge';
 import { Card } from '../../ui/card';
-import { EmptyState } from '../../ui/feedback';
+import { ChatOverview } from '../chat/overview/chat-overview';
 import { canManage } from './api';
 import { ROLE_LABELS } from './roles';
 import { useCurrentWorkspace } from './use-current-workspace';
 
 /**
- * Workspace home at /w/:workspaceId. The team-chat UI (channels, DMs, threads)
- * will take over the "Team chat" area; until then it says so instead of
- * showing made-up channels.
+ * Workspace home at /w/:workspaceId: the workspace at a glance, its recent
+ * conversations (the channels themselves are in the sidebar) and management.
  */
 export function WorkspaceHomePage() {
   const workspace = useCurrentWorkspace();
@@ -35,13 +34,7 @@ export function WorkspaceHomePage() {
       </header>
 
       <Card aria-labelledby="team-chat-title" data-testid="team-chat-area">
-        <h2 id="team-chat-title" className="sr-only">Team chat</h2>
-        <EmptyState
-          className="py-14"
-          icon={<MessagesSquare />}
-          title="Team chat"
-          description="Channels, direct messages and threads for this workspace will appear here."
-        />
+        <ChatOverview workspaceId={workspace.id} />
       </Card>
 
       <section aria-labelledby="manage-title" className="grid gap-3">
