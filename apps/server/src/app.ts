@@ -7,6 +7,9 @@ import pino from 'pino';
 import type { Config } from './config';
 import { type Database, openDatabase } from './db/client';
 import { personalAuditRoutes, workspaceAuditRoutes } from './modules/audit/index';
+import { teamChatRoutes } from './modules/conversations/index';
+import { exportRoutes } from './modules/conversations/routes/export';
+import { searchRoutes } from './modules/conversations/routes/search';
 import {
   accountRoutes,
   authenticateWith,
@@ -17,6 +20,7 @@ import {
   type BetterAuth,
 } from './modules/auth/index';
 import { publicInviteRoutes, requireMembership, workspaceRoutes, workspaceScopedRoutes } from './modules/workspaces/index';
+import { presenceRoutes, RealtimeGateway, type RealtimeOptions, realtimeRoutes, registerRealtimeJobs, scheduleRealtimeJobs } from './modules/realtime/index';
 import type { Deps } from './platform/context';
 import { createKeyRing, installKeyRing } from './platform/crypto';
 import { createEventBus } from './platform/events/index';
@@ -44,6 +48,8 @@ export interface BuildAppOptions {
   webDist?: string | null;
   /** Take jobs from the queue (default true; the CLI only enqueues). */
   runJobs?: boolean;
+  /** Shorter WebSocket timings and limits (tests). */
+  realtime?: Partial<RealtimeOptions>;
 }
 
 declare module 'fastify' {
@@ -83,6 +89,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const deps: Deps = { config, database, db: database.db, bus, jobs, metrics, log, redis };
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createOutboxMailer(config.dataDir, config.mailFrom, log);
   registerMailWorker(jobs, mailer);
+  registerRealtimeJobs(jobs, database.db);
+  const realtime = new RealtimeGateway(deps, opts.realtime);
   const auth = createBetterAuth({ config, db: database.db, jobs, log });
   app.decorate('auth', auth);
 
@@ -95,7 +103,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await registerOpenApi(app, config.publicUrl);
   registerHttpMetrics(app, metrics);
   registerAccessLog(app);
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  // No per-message compression: its zlib state costs hundreds of KB per socket.
+  await app.register(websocket, { options: { maxPayload: 64 * 1024, perMessageDeflate: false } });
 
   await app.register(healthRoutes);
   await app.register(authProxyRoutes, { auth, perMinute: config.rateLimits.authPerMinute });
@@ -103,6 +112,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     async (v1) => {
       await v1.register(accountRoutes, { auth });
       await v1.register(publicInviteRoutes, { perMinute: config.rateLimits.publicPerMinute });
+      await v1.register(realtimeRoutes, { gateway: realtime, auth });
       await v1.register(async (authed) => {
         authed.addHook('onRequest', authenticateWith(auth));
         await authed.register(meRoutes, { auth });
@@ -112,7 +122,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
           async (scoped) => {
             scoped.addHook('onRequest', requireMembership);
             await scoped.register(workspaceScopedRoutes);
+            await scoped.register(teamChatRoutes);
+            await scoped.register(searchRoutes);
+            await scoped.register(exportRoutes);
             await scoped.register(workspaceAuditRoutes);
+            await scoped.register(presenceRoutes, { gateway: realtime });
           },
           { prefix: '/workspaces/:workspaceId' },
         );
@@ -123,7 +137,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await registerWebApp(app, opts.webDist === undefined ? findWebDist() : (opts.webDist ?? undefined));
 
   if (opts.runJobs !== false) app.addHook('onReady', async () => jobs.start());
+  if (opts.runJobs !== false) app.addHook('onReady', () => scheduleRealtimeJobs(jobs));
   app.addHook('onClose', async () => {
+    await realtime.close();
     await jobs.stop();
     await bus.close();
     mailer.close();

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody } from '../../platform/http/error-handler';
 import { userCtx } from '../../platform/http/request-context';
+import { credentialsRevoked } from './auth-cache';
 import { resolveRequestAuth } from './authenticate';
 import type { BetterAuth } from './better-auth';
 import { findUserById } from './repository';
@@ -15,6 +16,9 @@ const AUDITED: Record<string, (twoFactorBefore: boolean, twoFactorAfter: boolean
   '/revoke-sessions': () => 'sessions.revoked_all',
   '/change-password': () => 'password.changed',
 };
+
+/** Paths after which some session may no longer be valid: cached answers must go. */
+const REVOKES_SESSIONS = /^\/(sign-out|revoke-session|revoke-sessions|revoke-other-sessions|change-password|reset-password|delete-user)$/;
 
 function toWebRequest(req: FastifyRequest, publicUrl: string): Request {
   const headers = new Headers();
@@ -61,6 +65,7 @@ export async function forwardToBetterAuth(auth: BetterAuth, req: FastifyRequest,
   if (cookies.length) reply.header('set-cookie', cookies);
   const text = await response.text();
 
+  if (response.ok && REVOKES_SESSIONS.test(path)) await credentialsRevoked(req.server.deps, 'sessions');
   if (response.ok && audit && req.auth && userBefore) {
     const userAfter = await findUserById(db, req.auth.userId);
     const action = audit(userBefore.twoFactorEnabled, userAfter?.twoFactorEnabled ?? false);

@@ -2,6 +2,7 @@ import type { ApiKey, CreateApiKeyBody, CreatedApiKey, Me } from '@aio/contracts
 import type { Ctx, UserCtx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { recordAudit } from '../audit/index';
+import { credentialsRevoked } from './auth-cache';
 import type { BetterAuth } from './better-auth';
 import * as repo from './repository';
 
@@ -94,6 +95,7 @@ export async function revokeMyApiKey(ctx: UserCtx, keyId: string): Promise<void>
       before: { name: row.name, start: row.start },
     });
   });
+  await credentialsRevoked(ctx, 'api_keys');
 }
 
 /** 2FA changes happen inside better-auth; the HTTP proxy reports them here after they succeed. */

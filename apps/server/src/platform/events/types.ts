@@ -1,11 +1,12 @@
 import type { AuditEvents } from '../../modules/audit/events';
+import type { AuthCacheEvents } from '../../modules/auth/auth-cache';
 import type { WorkspaceEvents } from '../../modules/workspaces/events';
 import type { ConversationEvents } from '../../modules/conversations/events';
 import type { RealtimeEvents } from '../../modules/realtime/events';
 import type { EventLogEvents } from './log';
 
 /** Every domain event: name → payload. Payloads carry ids and a small snapshot, never ORM rows. */
-export interface EventMap extends WorkspaceEvents, AuditEvents, EventLogEvents, ConversationEvents, RealtimeEvents {}
+export interface EventMap extends WorkspaceEvents, AuditEvents, EventLogEvents, ConversationEvents, RealtimeEvents, AuthCacheEvents {}
 
 export type EventName = keyof EventMap & string;
 export type EventHandler<N extends EventName> = (payload: EventMap[N]) => void | Promise<void>;

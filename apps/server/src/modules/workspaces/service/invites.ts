@@ -7,6 +7,7 @@ import { sendMail } from '../../../platform/mail/jobs';
 import { recordAudit } from '../../audit/index';
 import { findUserIdByEmail, findUserSummaries } from '../../auth/index';
 import { canManageInvites } from '../policies';
+import { announceMembership } from '../membership';
 import * as repo from '../repository';
 import { inviteStatus, toInvite, toWorkspace } from './mappers';
 
@@ -127,7 +128,7 @@ export async function acceptInvite(ctx: UserCtx, token: string): Promise<Workspa
     });
     return true;
   });
-  if (joined) await ctx.bus.emit('member.joined', { workspaceId: invite.workspaceId, userId, role: invite.role });
+  if (joined) await announceMembership(ctx, 'member.joined', { workspaceId: invite.workspaceId, userId, role: invite.role });
   const ws = await repo.findWorkspace(ctx.db, invite.workspaceId);
   const member = await repo.findMember(ctx.db, invite.workspaceId, userId);
   const counts = await repo.countMembers(ctx.db, [invite.workspaceId]);

@@ -4,6 +4,7 @@ import { conflict, forbidden, notFound } from '../../../platform/errors';
 import { recordAudit } from '../../audit/index';
 import { findUserSummaries } from '../../auth/index';
 import { canChangeRole, canLeave, canManageInvites, canRemoveMember, canTransferOwnership } from '../policies';
+import { announceMembership } from '../membership';
 import * as repo from '../repository';
 import { toMember } from './mappers';
 
@@ -36,7 +37,7 @@ export async function changeMemberRole(ctx: WorkspaceCtx, userId: string, role: 
     });
     return { before: target, after: updated };
   });
-  await ctx.bus.emit('member.role_changed', { workspaceId: ctx.workspaceId, userId, role, previousRole: before.role });
+  await announceMembership(ctx, 'member.role_changed', { workspaceId: ctx.workspaceId, userId, role, previousRole: before.role });
   return memberView(ctx, after);
 }
 
@@ -56,7 +57,7 @@ export async function removeMember(ctx: WorkspaceCtx, userId: string): Promise<v
       before: { role: target.role },
     });
   });
-  await ctx.bus.emit('member.removed', { workspaceId: ctx.workspaceId, userId, reason: 'removed' });
+  await announceMembership(ctx, 'member.removed', { workspaceId: ctx.workspaceId, userId, reason: 'removed' });
 }
 
 export async function leaveWorkspace(ctx: WorkspaceCtx): Promise<void> {
@@ -72,7 +73,7 @@ export async function leaveWorkspace(ctx: WorkspaceCtx): Promise<void> {
       before: { role: ctx.role },
     });
   });
-  await ctx.bus.emit('member.removed', { workspaceId: ctx.workspaceId, userId, reason: 'left' });
+  await announceMembership(ctx, 'member.removed', { workspaceId: ctx.workspaceId, userId, reason: 'left' });
 }
 
 /** The new owner takes over; the old owner stays on as an admin. */
@@ -94,8 +95,8 @@ export async function transferOwnership(ctx: WorkspaceCtx, userId: string): Prom
     });
     return member;
   });
-  await ctx.bus.emit('member.role_changed', { workspaceId: ctx.workspaceId, userId, role: 'owner', previousRole: target.role });
-  await ctx.bus.emit('member.role_changed', {
+  await announceMembership(ctx, 'member.role_changed', { workspaceId: ctx.workspaceId, userId, role: 'owner', previousRole: target.role });
+  await announceMembership(ctx, 'member.role_changed', {
     workspaceId: ctx.workspaceId,
     userId: ctx.actor.userId,
     role: 'admin',
@@ -114,5 +115,5 @@ export async function addMember(ctx: WorkspaceCtx, userId: string, role: Assigna
     await repo.insertMember(tx, ctx.workspaceId, userId, role);
     await recordAudit(tx, ctx.actor, { workspaceId: ctx.workspaceId, action: 'member.added', targetType: 'user', targetId: userId, after: { role } });
   });
-  await ctx.bus.emit('member.joined', { workspaceId: ctx.workspaceId, userId, role });
+  await announceMembership(ctx, 'member.joined', { workspaceId: ctx.workspaceId, userId, role });
 }

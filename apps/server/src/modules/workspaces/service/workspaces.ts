@@ -4,6 +4,7 @@ import type { Ctx, UserCtx, WorkspaceCtx } from '../../../platform/context';
 import { forbidden, notFound } from '../../../platform/errors';
 import { recordAudit } from '../../audit/index';
 import { canDeleteWorkspace, canUpdateWorkspace } from '../policies';
+import { announceMembership, forgetMembership } from '../membership';
 import * as repo from '../repository';
 import { slugFor, toWorkspace } from './mappers';
 
@@ -28,7 +29,7 @@ export async function createWorkspace(ctx: UserCtx, input: CreateWorkspaceBody):
     return ws;
   });
   await ctx.bus.emit('workspace.created', { workspaceId: row.id, name: row.name, createdBy: userId });
-  await ctx.bus.emit('member.joined', { workspaceId: row.id, userId, role: 'owner' });
+  await announceMembership(ctx, 'member.joined', { workspaceId: row.id, userId, role: 'owner' });
   return toWorkspace(row, 'owner', 1);
 }
 
@@ -81,6 +82,7 @@ export async function deleteWorkspace(ctx: WorkspaceCtx): Promise<void> {
       before: { name: before.name, slug: before.slug },
     });
   });
+  forgetMembership(ctx, ctx.workspaceId);
   await ctx.bus.emit('workspace.deleted', { workspaceId: ctx.workspaceId });
 }
 
