@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, openDatabase, openPglite } from '../src/db/client';
+import { type Database, openDatabase } from '../src/db/client';
 import './provided-context';
 import { withDatabase } from './template';
 
@@ -13,11 +12,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-let templateBlob: Blob | undefined;
-
 export async function createPgliteTestDatabase(): Promise<TestDatabase> {
-  templateBlob ??= new Blob([readFileSync(inject('pgliteTemplate'))]);
-  const database = await openDatabase({ pglite: openPglite(undefined, templateBlob) });
+  const database = await openDatabase({ templateFile: inject('pgliteTemplate') });
   return { database, drop: () => database.close() };
 }
 

@@ -8,6 +8,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { PgliteThread } from './pglite-thread-client';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -15,11 +16,14 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Either the database or a transaction: what repository functions take. */
 export type DbOrTx = Db | Tx;
 
+/** PGlite in this thread (building test templates) or on its own thread (the server). */
+export type PgliteClient = PGlite | PgliteThread;
+
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
   readonly db: Db;
-  /** The driver underneath, for what Drizzle does not cover (raw bulk inserts, dumps). */
-  readonly pglite?: PGlite;
+  /** The driver underneath, for what Drizzle does not cover (migrations, raw statements). */
+  readonly pglite?: PgliteClient;
   readonly pool?: pg.Pool;
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -29,8 +33,10 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string;
   /** Embedded mode: PGlite files live in <dataDir>/pglite. */
   dataDir?: string;
+  /** Embedded mode without a data dir: start from this dumped data dir (tests). */
+  templateFile?: string;
   poolSize?: number;
-  /** A PGlite instance made elsewhere (tests load one from a template dump). */
+  /** A PGlite instance made elsewhere, used in this thread (building test templates). */
   pglite?: PGlite;
 }
 
@@ -60,9 +66,12 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       },
     };
   }
-  const client = opts.pglite ?? openPglite(opts.dataDir ? path.join(opts.dataDir, 'pglite') : undefined);
+  const dataDir = opts.dataDir ? path.join(opts.dataDir, 'pglite') : undefined;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client: PgliteClient = opts.pglite ?? new PgliteThread({ dataDir, templateFile: opts.templateFile });
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  // The thread client speaks the part of PGlite's API that Drizzle calls.
+  const db = drizzlePglite(client as PGlite, { schema }) as unknown as Db;
   return {
     kind: 'pglite',
     db,

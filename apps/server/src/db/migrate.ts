@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { Database } from './client';
@@ -28,7 +29,7 @@ const MIGRATION_LOCK = 7_240_113;
 export async function migrateDatabase(database: Database): Promise<void> {
   const folder = migrationsFolder();
   if (database.pglite) {
-    await migratePglite(drizzlePglite(database.pglite), { migrationsFolder: folder });
+    await migratePglite(drizzlePglite(database.pglite as PGlite), { migrationsFolder: folder });
     return;
   }
   const client = await database.pool!.connect();
