@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../platform/events/log';
+import { NOOP_EVENT, type RecordedEvent } from '../../platform/events/log';
 import type { ConversationEvents } from '../conversations/index';
 import type { Connection } from './connection';
 
@@ -47,6 +47,7 @@ export function leaveOf(event: Audience): { conversationId: string; userId: stri
  * conversation's copy (the producer sends them their own, by user).
  */
 export function isInAudience(event: Audience, userId: string, conversationIds: ReadonlySet<string>): boolean {
+  if (event.name === NOOP_EVENT) return false;
   if (event.userId !== null && event.userId !== userId) return false;
   return event.conversationId === null || conversationIds.has(event.conversationId);
 }

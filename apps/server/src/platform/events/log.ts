@@ -2,6 +2,14 @@ import { and, asc, eq, gt, lt, min, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { workspaceEvents, workspaceSequences } from './log-schema';
 
+/**
+ * Fills a seq that was taken but whose change did not happen (a duplicate send
+ * lost a race): the log stays dense, so readers never wait on a gap, and
+ * nobody receives it. The database function insert_message_batch (migration
+ * 0005) writes this name too.
+ */
+export const NOOP_EVENT = 'noop';
+
 /** A durable event before it is numbered. See log-schema.ts for the audience rule. */
 export interface DurableEvent {
   name: string;

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { MessageEntities } from '@aio/contracts';
-import type { Tx } from '../../../db/client';
+import type { DbOrTx, Tx } from '../../../db/client';
 import type { Deps } from '../../../platform/context';
-import { insertNumberedEvents, type RecordedEvent, takeSeqs } from '../../../platform/events/log';
+import type { EventBus } from '../../../platform/events/types';
+import { insertNumberedEvents, NOOP_EVENT, type RecordedEvent, takeSeqs } from '../../../platform/events/log';
 import { setLastMessage } from '../repository/conversations';
+import { insertMessageBatch } from '../repository/fused-send';
 import { bumpThreadRoot, insertMentions, insertMessages, type NewMessageRow, storedRow } from '../repository/message-writes';
 import { clientKeyOf, clientKeyOfRow, findByClientKeys, type MessageRow } from '../repository/messages';
 import { type ChatEvent, chatEvent, publishEvents, toDurable } from './commit';
@@ -117,7 +119,7 @@ function toNewRow(item: SendItem, seq: number, now: Date): NewMessageRow {
 }
 
 /** Client ids stored before (a retry, another node): those sends are answered with the stored message. */
-async function markStored(tx: Tx, items: SendItem[], outcomes: Map<string, SendOutcome>): Promise<void> {
+async function markStored(tx: DbOrTx, items: SendItem[], outcomes: Map<string, SendOutcome>): Promise<void> {
   for (const row of await findByClientKeys(tx, items)) outcomes.set(clientKeyOfRow(row), { row, duplicate: true });
 }
 
@@ -161,18 +163,68 @@ async function writeWorkspace(tx: Tx, workspaceId: string, items: SendItem[], ou
 }
 
 /**
- * Writes a batch of sends in ONE transaction (workspaces in id order, so two
- * nodes lock them in the same order), then publishes each workspace's events.
- * Returns the outcome per client key.
+ * The common case, a workspace's batch without thread replies, in one
+ * statement (repository/fused-send.ts). Sends whose client id was stored
+ * before are answered with the stored message.
  */
-export async function writeBatch(deps: Pick<Deps, 'db' | 'bus'>, items: SendItem[]): Promise<Map<string, SendOutcome>> {
+async function writeWorkspaceFused(db: DbOrTx, workspaceId: string, items: SendItem[], outcomes: Map<string, SendOutcome>): Promise<WorkspaceWrite> {
+  const now = new Date();
+  const rows = items.map((item) => toNewRow(item, 0, now));
+  const messages = rows.map((row, i) => toMessage(storedRow(row), neutralView(items[i]!.author)));
+  const payloads = messages.map((message) => JSON.stringify({ workspaceId, conversationId: message.conversationId, message }));
+  const mentions = rows.flatMap((row, i) => mentionRowsOf(storedRow(row)).map((m) => ({ index: i + 1, kind: m.kind, userId: m.userId ?? null })));
+  const written = await insertMessageBatch(db, workspaceId, rows, mentions, payloads);
+  const recorded: RecordedEvent[] = [];
+  const events: ChatEvent[] = [];
+  for (const { ord, seq, inserted } of written) {
+    const i = ord - 1;
+    const { conversationId } = rows[i]!;
+    if (!inserted) {
+      recorded.push({ workspaceId, seq, name: NOOP_EVENT, conversationId, userId: null, payload: {} });
+      continue;
+    }
+    rows[i]!.seq = seq;
+    messages[i]!.seq = seq;
+    outcomes.set(itemKey(items[i]!), { row: storedRow(rows[i]!), duplicate: false });
+    const event = chatEvent('message.created', { workspaceId, conversationId, message: messages[i]! }, { conversationId });
+    events.push(event);
+    recorded.push({ workspaceId, seq, name: event.name, conversationId, userId: null, payload: event.payload });
+  }
+  const skipped = items.filter((i) => !outcomes.has(itemKey(i)));
+  if (skipped.length > 0) await markStored(db, skipped, outcomes);
+  return { workspaceId, recorded, events };
+}
+
+/** What a written batch owes: an outcome per client key, and each workspace's events to publish. */
+export interface WrittenBatch {
+  outcomes: Map<string, SendOutcome>;
+  writes: WorkspaceWrite[];
+}
+
+/**
+ * Writes a batch of sends; the caller publishes its events (publishBatch),
+ * which lets the next batch go to the database while this one fans out.
+ * Without thread replies each workspace's part is one statement; with replies
+ * the batch is ONE transaction (workspaces in id order, so two nodes lock
+ * them in the same order).
+ */
+export async function writeBatch(deps: Pick<Deps, 'db'>, items: SendItem[]): Promise<WrittenBatch> {
   const ordered = [...groupBy(items, (i) => i.workspaceId)].sort(([a], [b]) => a.localeCompare(b));
   const outcomes = new Map<string, SendOutcome>();
+  if (items.every((i) => i.threadRoot === null)) {
+    const writes: WorkspaceWrite[] = [];
+    for (const [workspaceId, group] of ordered) writes.push(await writeWorkspaceFused(deps.db, workspaceId, group, outcomes));
+    return { outcomes, writes };
+  }
   const writes = await deps.db.transaction(async (tx) => {
     const done: WorkspaceWrite[] = [];
     for (const [workspaceId, group] of ordered) done.push(await writeWorkspace(tx, workspaceId, group, outcomes));
     return done;
   });
-  for (const w of writes) await publishEvents(deps.bus, w.workspaceId, w.recorded, w.events);
-  return outcomes;
+  return { outcomes, writes };
+}
+
+/** Announces a written batch, workspace by workspace, in the order it was written. */
+export async function publishBatch(bus: EventBus, writes: WorkspaceWrite[]): Promise<void> {
+  for (const w of writes) await publishEvents(bus, w.workspaceId, w.recorded, w.events);
 }
