@@ -64,8 +64,9 @@ export class TestSocket {
     return this.waitFor('ready');
   }
 
-  of<T extends ServerFrame['type']>(type: T): Array<Frame<T>> {
-    return this.frames.filter((f): f is Frame<T> => f.type === type);
+  /** Frames of a type, from frame index `from` on (see `mark`). */
+  of<T extends ServerFrame['type']>(type: T, from = 0): Array<Frame<T>> {
+    return this.frames.slice(from).filter((f): f is Frame<T> => f.type === type);
   }
 
   events(name?: string): ServerEventFrame[] {

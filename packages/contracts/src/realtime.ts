@@ -28,7 +28,12 @@ export const ClientSend = z.object({
 export const ClientFrame = z.discriminatedUnion('type', [ClientHello, ClientHeartbeat, ClientTyping, ClientSend]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
-/** Durable events carry a per-workspace seq; ephemeral frames (typing, presence) do not. */
+/**
+ * Durable events carry a per-workspace seq; ephemeral frames (typing,
+ * presence) do not. Presence changes arrive batched: one frame lists everyone
+ * whose presence changed in the last moment, so a whole team reconnecting
+ * costs each client a few frames instead of one per person.
+ */
 export interface ServerEventFrame {
   type: 'event';
   seq: number;
@@ -40,7 +45,7 @@ export type ServerFrame =
   | ServerEventFrame
   | { type: 'resync'; seq: number; reason: string }
   | { type: 'typing'; conversationId: string; threadRootId: string | null; userId: string }
-  | ({ type: 'presence' } & Presence)
+  | { type: 'presence'; users: Presence[] }
   | { type: 'ack'; requestId: string; message: unknown; duplicate: boolean }
   | { type: 'error'; requestId?: string; error: { code: string; message: string } };
 

@@ -15,6 +15,15 @@ export interface SocketIdentity {
 
 /** The ws socket's own OPEN state (ws.OPEN), without importing the class at runtime. */
 const OPEN = 1;
+/** Buffers go out as text frames: our frames are JSON. */
+const TEXT = { binary: false };
+
+/**
+ * A frame serialised and UTF-8 encoded once for every socket that gets it:
+ * handed a string, ws would encode it again for each socket.
+ */
+export type WireFrame = Buffer;
+export const encodeFrame = (frame: ServerFrame): WireFrame => Buffer.from(JSON.stringify(frame));
 
 /**
  * One client socket. Kept small on purpose (thousands per node): plain
@@ -28,6 +37,8 @@ export class Connection {
   readonly openedAt = Date.now();
   /** Pings sent since the last pong. */
   missedPongs = 0;
+  /** Which of the gateway's ping ticks pings this socket. */
+  pingSlot = 0;
   /** Last hello or heartbeat, and whether the client said it is idle: presence reads these. */
   lastHeartbeatAt = Date.now();
   idle = false;
@@ -55,9 +66,9 @@ export class Connection {
    * Sends an already serialised frame. A client that does not read fast
    * enough is closed rather than buffered for without bound.
    */
-  sendRaw(frame: string): boolean {
+  sendRaw(frame: WireFrame): boolean {
     if (!this.isOpen) return false;
-    this.socket.send(frame);
+    this.socket.send(frame, TEXT);
     this.metrics.wsFramesDelivered.inc();
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.metrics.wsSlowConsumerDisconnects.inc();
@@ -68,18 +79,18 @@ export class Connection {
   }
 
   send(frame: ServerFrame): boolean {
-    return this.sendRaw(JSON.stringify(frame));
+    return this.sendRaw(encodeFrame(frame));
   }
 
   /**
    * Sends for replay: above the high-water mark it waits until the kernel has
    * taken everything, so a long resume never trips the slow-consumer limit.
    */
-  async sendPaced(frame: string): Promise<boolean> {
+  async sendPaced(frame: WireFrame): Promise<boolean> {
     if (this.socket.bufferedAmount < REPLAY_HIGH_WATER_BYTES) return this.sendRaw(frame);
     if (!this.isOpen) return false;
     // The callback runs once the frame (and so all before it) is written, or with an error once the socket is gone.
-    await new Promise<void>((resolve) => this.socket.send(frame, () => resolve()));
+    await new Promise<void>((resolve) => this.socket.send(frame, TEXT, () => resolve()));
     this.metrics.wsFramesDelivered.inc();
     return this.isOpen;
   }

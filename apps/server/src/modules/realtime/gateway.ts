@@ -7,7 +7,7 @@ import { Connection, type SocketIdentity } from './connection';
 import { handleFrame } from './frames';
 import { DEFAULT_OPTIONS, type RealtimeOptions } from './limits';
 import { findConversationMemberIds, listMyConversationIds, workspaceCtxOf } from './chat';
-import { announcePresence } from './presence/announce';
+import { PresenceAnnouncer } from './presence/announce';
 import { createRedisPresenceStore } from './presence/redis-store';
 import { createMemoryPresenceStore, type PresenceStore } from './presence/store';
 import { PresenceTracker } from './presence/tracker';
@@ -18,6 +18,12 @@ import { syncConnection } from './sync';
 /** Normal closure codes of RFC 6455 used here. */
 const GOING_AWAY = 1001;
 const INTERNAL_ERROR = 1011;
+/**
+ * Each ping round is spread over this many ticks, a slice of the sockets a
+ * tick: pinging thousands at once means thousands of writes and pongs in one
+ * burst, which every message delivered in that moment waits behind.
+ */
+const PING_SLICES = 10;
 
 /**
  * The WebSocket gateway of one node. Clients say hello for a workspace, catch
@@ -30,11 +36,14 @@ export class RealtimeGateway {
   readonly options: RealtimeOptions;
   readonly presenceStore: PresenceStore;
   readonly presence: PresenceTracker;
+  private readonly announcer: PresenceAnnouncer;
   private readonly rooms = new Map<string, WorkspaceRoom>();
   private readonly connections = new Set<Connection>();
   private readonly awaitingHello = new Set<Connection>();
   private readonly bySocket = new WeakMap<WebSocket, Connection>();
   private readonly intervals: NodeJS.Timeout[] = [];
+  private pingTick = 0;
+  private accepted = 0;
   private readonly unsubscribe: Array<() => void>;
   // Listeners shared by every socket (no closure per connection): `this` is the socket.
   private readonly onMessage: (this: WebSocket, data: RawData, isBinary: boolean) => void;
@@ -47,12 +56,13 @@ export class RealtimeGateway {
   ) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
     this.presenceStore = deps.redis ? createRedisPresenceStore(deps.redis, deps.config.redisPrefix) : createMemoryPresenceStore();
+    const announcer = (this.announcer = new PresenceAnnouncer(deps, this.options.presenceBatchMs));
     this.presence = new PresenceTracker({
       store: this.presenceStore,
       nodeId: this.nodeId,
       timings: this.options,
       log: deps.log,
-      onChange: (workspaceId, userId, presence) => void announcePresence(deps, { workspaceId, userId, presence }),
+      onChange: (workspaceId, userId, presence) => announcer.changed(workspaceId, userId, presence),
     });
     const gateway = this;
     this.onMessage = function (data, isBinary) {
@@ -69,7 +79,7 @@ export class RealtimeGateway {
     };
     this.unsubscribe = subscribeGateway(this);
     this.every(Math.min(1000, this.options.helloTimeoutMs), () => this.closeSilentSockets());
-    this.every(this.options.pingIntervalMs, () => this.pingAll());
+    this.every(this.options.pingIntervalMs / PING_SLICES, () => this.pingSlice());
     this.every(this.options.presenceSweepMs, () => this.presence.sweep());
   }
 
@@ -77,6 +87,7 @@ export class RealtimeGateway {
   accept(socket: WebSocket, identity: SocketIdentity, requestedWorkspaceId: string | undefined): void {
     const connection = new Connection(socket, identity, this.deps.metrics);
     connection.workspaceId = requestedWorkspaceId ?? '';
+    connection.pingSlot = this.accepted++ % PING_SLICES;
     this.bySocket.set(socket, connection);
     this.connections.add(connection);
     this.awaitingHello.add(connection);
@@ -135,6 +146,7 @@ export class RealtimeGateway {
     for (const connection of this.connections) connection.close(GOING_AWAY, 'server shutting down');
     for (const room of this.rooms.values()) room.close();
     this.rooms.clear();
+    await this.announcer.flush();
     await this.presence.shutdown();
   }
 
@@ -179,9 +191,11 @@ export class RealtimeGateway {
     }
   }
 
-  /** One sweep for every socket: a socket that missed two pongs in a row is gone, whatever TCP thinks. */
-  private pingAll(): void {
+  /** Pings this tick's slice of the sockets: one that missed two pongs in a row is gone, whatever TCP thinks. */
+  private pingSlice(): void {
+    const slice = this.pingTick++ % PING_SLICES;
     for (const connection of this.connections) {
+      if (connection.pingSlot !== slice) continue;
       if (connection.missedPongs >= 2) {
         connection.state = 'closed';
         connection.socket.terminate();

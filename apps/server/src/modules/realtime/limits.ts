@@ -31,6 +31,8 @@ export interface RealtimeOptions {
   offlineGraceMs: number;
   /** How often presence is recomputed and its shared record refreshed. */
   presenceSweepMs: number;
+  /** Presence changes are announced together, at most this long after they happen. */
+  presenceBatchMs: number;
   /** A node's presence record lives this long without a refresh (a crashed node's entry fades). */
   presenceTtlMs: number;
   /** A gap in the live seq stream is filled from the database after this wait. */
@@ -45,6 +47,7 @@ export const DEFAULT_OPTIONS: RealtimeOptions = {
   awayAfterMs: 60_000,
   offlineGraceMs: 10_000,
   presenceSweepMs: 5_000,
+  presenceBatchMs: 500,
   presenceTtlMs: 90_000,
   gapFillMs: 1_000,
   maxReplayEvents: MAX_REPLAY_EVENTS,

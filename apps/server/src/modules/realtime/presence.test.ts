@@ -6,7 +6,7 @@ import { createTeam, type Person, type Team } from '../conversations/test-suppor
 import { gatewayUrl, TestSocket } from '../../../test/ws';
 
 // Short enough to watch, long enough that a reconnect on a busy CI machine fits in the grace period.
-const timings = { awayAfterMs: 1_000, offlineGraceMs: 1_000, presenceSweepMs: 40 };
+const timings = { awayAfterMs: 1_000, offlineGraceMs: 1_000, presenceSweepMs: 40, presenceBatchMs: 150 };
 
 describe('presence', () => {
   let t: TestApp;
@@ -20,15 +20,20 @@ describe('presence', () => {
     await socket.hello(team.workspaceId);
     return socket;
   };
-  const presenceOf = (socket: TestSocket, userId: string, presence: Presence['presence'], from = 0) =>
-    socket.waitFor('presence', (p) => p.userId === userId && p.presence === presence, { from });
+  const entryOf = (frame: { users: Presence[] }, userId: string, presence?: Presence['presence']) =>
+    frame.users.find((p) => p.userId === userId && (presence === undefined || p.presence === presence));
+  /** The user's entry in the first presence frame (after `from`) that shows them in that state. */
+  const presenceOf = async (socket: TestSocket, userId: string, presence: Presence['presence'], from = 0) =>
+    entryOf(await socket.waitFor('presence', (f) => entryOf(f, userId, presence) !== undefined, { from }), userId)!;
+  const announced = (socket: TestSocket, userId: string, presence: Presence['presence'], from: number) =>
+    socket.of('presence', from).filter((f) => entryOf(f, userId, presence));
 
   beforeAll(async () => {
     t = await createTestApp({ RATE_LIMIT_AUTH_PER_MIN: '1000' }, { realtime: timings });
     url = await gatewayUrl(t.app);
     origin = new URL(t.config.publicUrl).origin;
     // One member per test: each starts from offline, whatever the test before left behind.
-    team = await createTeam(t, ['Ann', 'Ben', 'Cid', 'Dot'].map((name) => ({ role: 'member', name })));
+    team = await createTeam(t, ['Ann', 'Ben', 'Cid', 'Dot', 'Eve', 'Fay', 'Gus'].map((name) => ({ role: 'member', name })));
   });
   afterEach(async () => {
     await Promise.all(sockets.splice(0).map((s) => s.close()));
@@ -55,10 +60,10 @@ describe('presence', () => {
     from = observer.mark();
     const lastHeartbeat = Date.now();
     socket.send({ type: 'heartbeat', state: 'active' });
-    const online = await presenceOf(observer, member.userId, 'online', from);
+    await presenceOf(observer, member.userId, 'online', from);
 
     // Silence: no heartbeat for awayAfterMs after the last one reads as away.
-    await presenceOf(observer, member.userId, 'away', observer.frames.indexOf(online) + 1);
+    await presenceOf(observer, member.userId, 'away', observer.mark());
     expect(Date.now() - lastHeartbeat).toBeGreaterThanOrEqual(timings.awayAfterMs);
 
     from = observer.mark();
@@ -81,7 +86,18 @@ describe('presence', () => {
     await connect(member);
     await new Promise((r) => setTimeout(r, timings.offlineGraceMs + 200));
     // (Away may come: nobody sent a heartbeat. Offline must not.)
-    expect(observer.of('presence').slice(from).filter((p) => p.userId === member.userId && p.presence === 'offline')).toEqual([]);
+    expect(announced(observer, member.userId, 'offline', from)).toEqual([]);
+  });
+
+  it('announces people who come online together in one frame, not one frame each', async () => {
+    const arriving = team.members.slice(4, 7);
+    const observer = await connect(team.owner);
+    const from = observer.mark();
+    await Promise.all(arriving.map((m) => connect(m)));
+    for (const m of arriving) await presenceOf(observer, m.userId, 'online', from);
+    const frames = observer.of('presence', from).filter((f) => arriving.some((m) => entryOf(f, m.userId)));
+    expect(frames.length).toBeLessThan(arriving.length);
+    expect(Math.max(...frames.map((f) => f.users.length))).toBeGreaterThan(1);
   });
 
   it('shows custom statuses with presence, and an expired one as none', async () => {
@@ -141,7 +157,7 @@ describe('presence', () => {
       const from = observer.mark();
       await onPeer.close();
       await new Promise((r) => setTimeout(r, timings.offlineGraceMs + 200));
-      expect(observer.of('presence').slice(from).filter((p) => p.userId === member.userId && p.presence === 'offline')).toEqual([]);
+      expect(announced(observer, member.userId, 'offline', from)).toEqual([]);
     });
   });
 });

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { currentSeq, readEventsAfter } from '../../platform/events/log';
 import type { Metrics } from '../../platform/metrics';
 import { type LocalMember, MemberIndex, newChannelToLookUp } from './audience';
-import type { Connection } from './connection';
+import type { Connection, WireFrame } from './connection';
 import { SeqStream, type StreamEvent } from './seq-stream';
 
 export interface RoomDeps {
@@ -116,14 +116,14 @@ export class WorkspaceRoom {
   }
 
   /** An ephemeral frame to the live connections of a conversation's members, but one user. */
-  sendToConversation(conversationId: string, frame: string, exceptUserId: string): void {
+  sendToConversation(conversationId: string, frame: WireFrame, exceptUserId: string): void {
     for (const member of this.index.membersOf(conversationId)) {
       if (member.userId === exceptUserId) continue;
       for (const connection of member.connections) connection.sendRaw(frame);
     }
   }
 
-  sendToEveryone(frame: string): void {
+  sendToEveryone(frame: WireFrame): void {
     for (const member of this.index.users.values()) for (const connection of member.connections) connection.sendRaw(frame);
   }
 

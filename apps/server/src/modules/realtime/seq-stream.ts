@@ -1,18 +1,19 @@
 import type { ServerEventFrame } from '@aio/contracts';
 import type { Logger } from '../../platform/logger';
 import type { RecordedEvent } from '../../platform/events/log';
+import { encodeFrame, type WireFrame } from './connection';
 import { GAP_FILL_PAGE } from './limits';
 
 /** A durable event with its wire frame, serialised once for every socket that gets it. */
 export interface StreamEvent extends RecordedEvent {
-  frame: string;
+  frame: WireFrame;
   /** Set by the room for a new public channel: who is in it. */
   joinedUserIds?: string[];
 }
 
 export function toStreamEvent(event: RecordedEvent): StreamEvent {
   const frame: ServerEventFrame = { type: 'event', seq: event.seq, name: event.name, data: event.payload };
-  return { ...event, frame: JSON.stringify(frame) };
+  return { ...event, frame: encodeFrame(frame) };
 }
 
 export interface SeqStreamOptions {

@@ -1,4 +1,5 @@
 import { type ServerFrame, WS_CLOSE } from '@aio/contracts';
+import { encodeFrame } from './connection';
 import type { RealtimeGateway } from './gateway';
 
 /**
@@ -15,11 +16,11 @@ export function subscribeGateway(gateway: RealtimeGateway): Array<() => void> {
     }),
     bus.on('realtime.typing', ({ workspaceId, conversationId, threadRootId, userId }) => {
       const frame: ServerFrame = { type: 'typing', conversationId, threadRootId, userId };
-      gateway.room(workspaceId)?.sendToConversation(conversationId, JSON.stringify(frame), userId);
+      gateway.room(workspaceId)?.sendToConversation(conversationId, encodeFrame(frame), userId);
     }),
-    bus.on('realtime.presence', ({ workspaceId, ...presence }) => {
-      const frame: ServerFrame = { type: 'presence', ...presence };
-      gateway.room(workspaceId)?.sendToEveryone(JSON.stringify(frame));
+    bus.on('realtime.presence', ({ workspaceId, users }) => {
+      const frame: ServerFrame = { type: 'presence', users };
+      gateway.room(workspaceId)?.sendToEveryone(encodeFrame(frame));
     }),
     bus.on('member.removed', ({ workspaceId, userId }) => {
       gateway.closeAll(workspaceId, WS_CLOSE.REMOVED, 'removed from the workspace', userId);

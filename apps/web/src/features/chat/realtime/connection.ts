@@ -45,7 +45,7 @@ export class WorkspaceConnection {
       onEvent: (frame) => applyEvent(ctx, frame),
       onResync: () => void resyncChat(this.options.qc, workspaceId),
       onTyping: (frame) => frame.userId !== this.options.meId && this.typing.add(typingPlace(frame.conversationId, frame.threadRootId), frame.userId),
-      onPresence: ({ type: _, ...presence }) => this.setPresence(presence),
+      onPresence: ({ users }) => this.setPresence(users),
       onStatus: (status) => this.setStatus(status),
     });
   }
@@ -98,8 +98,8 @@ export class WorkspaceConnection {
     void catchUpTimelines(qc, this.workspaceId);
   }
 
-  private setPresence(presence: Presence): void {
-    this.options.qc.setQueryData<PresenceMap>(chatKeys.presence(this.workspaceId), (map) => map && { ...map, [presence.userId]: presence });
+  private setPresence(users: Presence[]): void {
+    this.options.qc.setQueryData<PresenceMap>(chatKeys.presence(this.workspaceId), (map) => map && { ...map, ...Object.fromEntries(users.map((p) => [p.userId, p])) });
   }
 
   private setStatus(status: ConnectionStatus): void {
