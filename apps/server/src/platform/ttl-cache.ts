@@ -1,6 +1,22 @@
 interface Entry<V> {
   value: Promise<V>;
   expiresAt: number;
+  /** The value has arrived (a failed load is removed, never kept). */
+  settled: boolean;
+  /** A background reload of this entry is under way. */
+  refreshing: boolean;
+}
+
+export interface TtlCacheOptions {
+  maxEntries?: number;
+  /**
+   * Past its TTL, an entry is still answered from while one reload runs in
+   * the background. For caches whose changes are cleared explicitly (bus
+   * invalidations), where the TTL only bounds a missed invalidation: expiry
+   * then never makes callers wait, and keys that expire together under load
+   * do not all go to the database at once.
+   */
+  staleWhileRevalidate?: boolean;
 }
 
 /**
@@ -10,22 +26,50 @@ interface Entry<V> {
  */
 export class TtlCache<K, V> {
   private readonly entries = new Map<K, Entry<V>>();
+  private readonly maxEntries: number;
+  private readonly staleWhileRevalidate: boolean;
 
   constructor(
     private readonly ttlMs: number,
-    private readonly maxEntries = 10_000,
-  ) {}
+    options: TtlCacheOptions | number = {},
+  ) {
+    const opts = typeof options === 'number' ? { maxEntries: options } : options;
+    this.maxEntries = opts.maxEntries ?? 10_000;
+    this.staleWhileRevalidate = opts.staleWhileRevalidate ?? false;
+  }
 
   get(key: K, load: () => Promise<V>): Promise<V> {
     const now = Date.now();
     const hit = this.entries.get(key);
     if (hit && hit.expiresAt > now) return hit.value;
-    const entry: Entry<V> = { value: load(), expiresAt: now + this.ttlMs };
+    if (hit?.settled && this.staleWhileRevalidate) {
+      if (!hit.refreshing) this.refresh(key, hit, load);
+      return hit.value;
+    }
+    return this.store(key, load(), now).value;
+  }
+
+  private store(key: K, value: Promise<V>, now: number): Entry<V> {
+    const entry: Entry<V> = { value, expiresAt: now + this.ttlMs, settled: false, refreshing: false };
     this.entries.set(key, entry);
-    entry.value.catch(() => this.entries.get(key) === entry && this.entries.delete(key));
+    value.then(
+      () => (entry.settled = true),
+      () => this.entries.get(key) === entry && this.entries.delete(key),
+    );
     // Oldest insertion first out: enough to bound memory; hot keys come straight back.
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as K);
-    return entry.value;
+    return entry;
+  }
+
+  /** Replaces a stale entry once its reload succeeds, unless it was deleted or replaced meanwhile. */
+  private refresh(key: K, stale: Entry<V>, load: () => Promise<V>): void {
+    stale.refreshing = true;
+    const reload = load();
+    reload.then(
+      (value) => this.entries.get(key) === stale && this.store(key, Promise.resolve(value), Date.now()),
+      // The stale value goes too: the next caller loads afresh and sees the error itself.
+      () => this.entries.get(key) === stale && this.entries.delete(key),
+    );
   }
 
   /** Fills entries from one bulk load for the keys not cached yet. */

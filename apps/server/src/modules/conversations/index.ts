@@ -1,10 +1,10 @@
 import type { Ctx } from '../../platform/context';
 import { listConversationIdsOfUser as idsOfUser } from './repository/conversations';
-import { chatRuntime, loadAccess } from './service/runtime';
+import { findAccess } from './service/runtime';
 
 export { teamChatRoutes } from './routes/team-chat';
 export { seedTeamChatDemo } from './demo';
-export { sendMessage, type SentMessage } from './service/send';
+export { prepareToSend, sendMessage, type SentMessage } from './service/send';
 export { createConversation } from './service/create';
 export { addMembers, joinConversation } from './service/members';
 export { toggleReaction } from './service/annotations';
@@ -22,6 +22,6 @@ export function listConversationIdsOfUser(ctx: Pick<Ctx, 'db'>, workspaceId: str
  * short-lived cache the send path uses; kept fresh by membership events.
  */
 export async function findConversationMemberIds(ctx: Pick<Ctx, 'db' | 'bus' | 'log'>, conversationId: string): Promise<string[] | null> {
-  const access = await chatRuntime(ctx).access.get(conversationId, () => loadAccess(ctx.db, conversationId));
+  const access = await findAccess(ctx, conversationId);
   return access ? [...access.members.keys()] : null;
 }

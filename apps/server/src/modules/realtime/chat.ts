@@ -1,7 +1,7 @@
 import { type ClientFrame, type MemberStatus, SendMessageBody } from '@aio/contracts';
 import type { Deps, WorkspaceCtx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { listConversationIdsOfUser, listMemberStatuses, sendMessage } from '../conversations/index';
+import { listConversationIdsOfUser, listMemberStatuses, prepareToSend, sendMessage } from '../conversations/index';
 import type { Connection } from './connection';
 
 /*
@@ -27,6 +27,12 @@ export function workspaceCtxOf(deps: Deps, connection: Connection): WorkspaceCtx
 /** The conversations the caller is a member of: the routing index starts from these. */
 export function listMyConversationIds(ctx: WorkspaceCtx): Promise<string[]> {
   return listConversationIdsOfUser(ctx, ctx.workspaceId, ctx.actor.userId);
+}
+
+/** Warms the send path for a member who just connected; a failure only costs their first send a lookup. */
+export function prepareSocketSends(deps: Deps, connection: Connection, conversationIds: Iterable<string>): void {
+  const ctx = workspaceCtxOf(deps, connection);
+  prepareToSend(ctx, [...conversationIds]).catch((err) => ctx.log.warn({ err }, 'could not prepare the send path'));
 }
 
 /** Custom statuses in effect of some members, by user id. */

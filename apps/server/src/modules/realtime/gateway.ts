@@ -6,7 +6,7 @@ import { findMembershipRole } from '../workspaces/index';
 import { Connection, type SocketIdentity } from './connection';
 import { handleFrame } from './frames';
 import { DEFAULT_OPTIONS, type RealtimeOptions } from './limits';
-import { findConversationMemberIds, listMyConversationIds, workspaceCtxOf } from './chat';
+import { findConversationMemberIds, listMyConversationIds, prepareSocketSends, workspaceCtxOf } from './chat';
 import { PresenceAnnouncer } from './presence/announce';
 import { createRedisPresenceStore } from './presence/redis-store';
 import { createMemoryPresenceStore, type PresenceStore } from './presence/store';
@@ -120,6 +120,8 @@ export class RealtimeGateway {
         maxReplayEvents: this.options.maxReplayEvents,
         listConversationIds: () => listMyConversationIds(workspaceCtxOf(this.deps, connection)),
       });
+      const live = room.memberOf(connection.userId);
+      if (live && connection.isOpen) prepareSocketSends(this.deps, connection, live.conversationIds);
     } catch (err) {
       this.deps.log.error({ err, workspaceId, userId: connection.userId }, 'websocket catch-up failed');
       connection.close(INTERNAL_ERROR, 'internal error');

@@ -17,7 +17,7 @@ const keyOf = (workspaceId: string, userId: string) => `${workspaceId}:${userId}
 
 function roles(deps: Pick<Deps, 'db' | 'bus'>): TtlCache<string, Role | null> {
   return perApp(registry, deps.db, () => {
-    const cache = new TtlCache<string, Role | null>(TTL_MS);
+    const cache = new TtlCache<string, Role | null>(TTL_MS, { staleWhileRevalidate: true });
     const forget = (e: { workspaceId: string; userId: string }) => cache.delete(keyOf(e.workspaceId, e.userId));
     deps.bus.on('member.joined', forget);
     deps.bus.on('member.role_changed', forget);

@@ -21,8 +21,13 @@ export async function findConversation(db: DbOrTx, workspaceId: string, id: stri
 
 /** Unscoped: for caches keyed by id, whose readers compare the workspace themselves. */
 export async function findConversationById(db: DbOrTx, id: string): Promise<ConversationRow | undefined> {
-  const [row] = await db.select().from(conversations).where(eq(conversations.id, id));
+  const [row] = await findConversationsByIds(db, [id]);
   return row;
+}
+
+export function findConversationsByIds(db: DbOrTx, ids: readonly string[]): Promise<ConversationRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.select().from(conversations).where(inArray(conversations.id, [...ids]));
 }
 
 /** Locks the row until the transaction ends, so membership and archive changes of one conversation run one at a time. */

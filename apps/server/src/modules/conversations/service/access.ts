@@ -4,7 +4,7 @@ import { conflict, forbidden, notFound } from '../../../platform/errors';
 import { type Caller, canParticipate, canSeeConversation } from '../policies';
 import { type ConversationRow, findConversationForUpdate, findMembership } from '../repository/conversations';
 import { findMessage, type MessageRow } from '../repository/messages';
-import { type ConversationAccess, chatRuntime, loadAccess } from './runtime';
+import { type ConversationAccess, findAccess } from './runtime';
 
 export interface Visible {
   access: ConversationAccess;
@@ -20,7 +20,7 @@ export function callerOf(ctx: WorkspaceCtx, membership: Caller['membership']): C
  * there, another workspace's, or private to others: all the same 404.
  */
 export async function requireVisible(ctx: WorkspaceCtx, conversationId: string, what = 'Conversation'): Promise<Visible> {
-  const access = await chatRuntime(ctx).access.get(conversationId, () => loadAccess(ctx.db, conversationId));
+  const access = await findAccess(ctx, conversationId);
   if (!access || access.workspaceId !== ctx.workspaceId) throw notFound(what);
   const caller = callerOf(ctx, access.members.get(ctx.actor.userId) ?? null);
   if (!canSeeConversation(access, caller)) throw notFound(what);

@@ -1,9 +1,11 @@
 import type { Db, DbOrTx } from '../../../db/client';
 import type { Deps } from '../../../platform/context';
 import type { MentionDirectory } from '../entities';
-import { findConversationById, listMembersOf } from '../repository/conversations';
+import { findUserSummaries } from '../../auth/index';
+import { findConversationsByIds, listMembersOf } from '../repository/conversations';
 import type { ConversationRow, MemberRole } from '../repository/conversations';
 import { MessageWriter } from './message-writer';
+import { createBatchLoader } from '../../../platform/batch-loader';
 import { TtlCache } from '../../../platform/ttl-cache';
 
 /** What a policy check needs to know about a conversation, cached for the send path. */
@@ -21,11 +23,14 @@ export interface AuthorInfo {
   image: string | null;
 }
 
-/** Per app (per database): the caches of the send path and the message writer. */
+/** Per app (per database): the caches of the send path, their batched loaders and the message writer. */
 export interface ChatRuntime {
   access: TtlCache<string, ConversationAccess | null>;
   authors: TtlCache<string, AuthorInfo>;
   directories: TtlCache<string, MentionDirectory>;
+  loadAccess: (conversationId: string) => Promise<ConversationAccess | null>;
+  /** undefined: no such user (any more). */
+  loadAuthor: (userId: string) => Promise<AuthorInfo | undefined>;
   writer: MessageWriter;
 }
 
@@ -38,18 +43,28 @@ const DIRECTORY_TTL_MS = 30_000;
 
 const runtimes = new WeakMap<Db, ChatRuntime>();
 
-export async function loadAccess(db: DbOrTx, conversationId: string): Promise<ConversationAccess | null> {
-  const row = await findConversationById(db, conversationId);
-  if (!row) return null;
-  const members = await listMembersOf(db, [row.id]);
-  return {
-    id: row.id,
-    workspaceId: row.workspaceId,
-    kind: row.kind,
-    isPrivate: row.isPrivate,
-    archived: row.archivedAt !== null,
-    members: new Map(members.map((m) => [m.userId, m.role])),
-  };
+async function loadAccessMany(db: DbOrTx, conversationIds: readonly string[]): Promise<Map<string, ConversationAccess>> {
+  const rows = await findConversationsByIds(db, conversationIds);
+  const members = await listMembersOf(db, rows.map((r) => r.id));
+  const access = new Map<string, ConversationAccess>(
+    rows.map((row) => [
+      row.id,
+      { id: row.id, workspaceId: row.workspaceId, kind: row.kind, isPrivate: row.isPrivate, archived: row.archivedAt !== null, members: new Map() },
+    ]),
+  );
+  for (const m of members) access.get(m.conversationId)?.members.set(m.userId, m.role);
+  return access;
+}
+
+async function loadAuthorsMany(db: DbOrTx, userIds: readonly string[]): Promise<Map<string, AuthorInfo | undefined>> {
+  const users = await findUserSummaries({ db: db as Db }, [...userIds]);
+  return new Map([...users].map(([id, u]) => [id, { name: u.name, image: u.image ?? null }]));
+}
+
+/** What a policy check needs about a conversation (null: it does not exist), from the cache. */
+export function findAccess(deps: Pick<Deps, 'db' | 'bus' | 'log'>, conversationId: string): Promise<ConversationAccess | null> {
+  const runtime = chatRuntime(deps);
+  return runtime.access.get(conversationId, () => runtime.loadAccess(conversationId));
 }
 
 function subscribeInvalidations(deps: Pick<Deps, 'bus'>, runtime: ChatRuntime): void {
@@ -67,9 +82,11 @@ export function chatRuntime(deps: Pick<Deps, 'db' | 'bus' | 'log'>): ChatRuntime
   let runtime = runtimes.get(deps.db);
   if (!runtime) {
     runtime = {
-      access: new TtlCache(ACCESS_TTL_MS),
-      authors: new TtlCache(AUTHOR_TTL_MS),
-      directories: new TtlCache(DIRECTORY_TTL_MS, 1000),
+      access: new TtlCache(ACCESS_TTL_MS, { staleWhileRevalidate: true }),
+      authors: new TtlCache(AUTHOR_TTL_MS, { staleWhileRevalidate: true }),
+      directories: new TtlCache(DIRECTORY_TTL_MS, { maxEntries: 1000, staleWhileRevalidate: true }),
+      loadAccess: createBatchLoader((ids) => loadAccessMany(deps.db, ids), () => null),
+      loadAuthor: createBatchLoader((ids) => loadAuthorsMany(deps.db, ids), () => undefined),
       writer: new MessageWriter(deps),
     };
     runtimes.set(deps.db, runtime);

@@ -5,7 +5,7 @@ import { parseEntities } from '../entities';
 import { findMessage, type MessageRow } from '../repository/messages';
 import { requireParticipant, requireVisible } from './access';
 import { neutralView, toMessage } from './mappers';
-import { chatRuntime } from './runtime';
+import { chatRuntime, findAccess } from './runtime';
 import { loadAuthors, viewMessage } from './views';
 import { mentionDirectory } from './workspace-members';
 
@@ -52,4 +52,15 @@ export async function sendMessage(ctx: WorkspaceCtx, conversationId: string, inp
   });
   if (outcome.duplicate) return { message: await viewMessage(ctx, userId, outcome.row), duplicate: true };
   return { message: toMessage(outcome.row, neutralView(author)), duplicate: false };
+}
+
+/**
+ * Loads what this member's first sends will read (their conversations'
+ * access, their name and picture, the workspace's mention directory) into
+ * the send path's caches. The realtime gateway calls it when a member
+ * connects, so the first message after a start does not queue behind the
+ * database for what every later one finds in memory.
+ */
+export async function prepareToSend(ctx: WorkspaceCtx, conversationIds: string[]): Promise<void> {
+  await Promise.all([...conversationIds.map((id) => findAccess(ctx, id)), loadAuthors(ctx, [ctx.actor.userId]), mentionDirectory(ctx)]);
 }

@@ -21,6 +21,13 @@ async function queryAuthors(db: DbOrTx, userIds: string[]): Promise<Map<string, 
   return new Map([...users].map(([id, u]) => [id, { name: u.name, image: u.image ?? null }]));
 }
 
+/** Authors missing from the cache, through the runtime's batched loader (misses of concurrent calls share a query). */
+async function loadMissingAuthors(ctx: ViewCtx, userIds: string[]): Promise<Map<string, AuthorInfo>> {
+  const { loadAuthor } = chatRuntime(ctx);
+  const found = await Promise.all(userIds.map(async (id) => [id, await loadAuthor(id)] as const));
+  return new Map(found.filter((f): f is readonly [string, AuthorInfo] => f[1] !== undefined));
+}
+
 /**
  * Names and pictures of members, from the cache; one query for all that are
  * missing. Inside a transaction pass `tx`: the cache is skipped, because
@@ -31,7 +38,7 @@ export async function loadAuthors(ctx: ViewCtx, userIds: string[], tx?: DbOrTx):
     const found = await queryAuthors(tx, userIds);
     return new Map(userIds.map((id) => [id, found.get(id) ?? DELETED_USER]));
   }
-  return chatRuntime(ctx).authors.getMany(userIds, (missing) => queryAuthors(ctx.db, missing), () => DELETED_USER);
+  return chatRuntime(ctx).authors.getMany(userIds, (missing) => loadMissingAuthors(ctx, missing), () => DELETED_USER);
 }
 
 export function authorOf(row: Pick<MessageRow, 'authorType' | 'authorId'>, authors: Map<string, AuthorInfo>): AuthorInfo {
