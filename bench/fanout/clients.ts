@@ -17,6 +17,9 @@ let clients: Client[] = [];
 let rooms: Client[][] = [];
 let phaseId = 0;
 let latencies: number[] = [];
+/** Latencies by the second of the phase the message was sent in: the chart of latency over time. */
+let bySecond: number[][] = [];
+let phaseStartUs = 0;
 let delivered = 0;
 let closed = 0;
 
@@ -35,7 +38,10 @@ function onFrame(raw: WebSocket.RawData) {
   const match = BENCH_BODY.exec(text);
   if (!match || Number(match[1]) !== phaseId) return;
   delivered += 1;
-  latencies.push((nowUs() - Number(match[2])) / 1000);
+  const sentAt = Number(match[2]);
+  const ms = (nowUs() - sentAt) / 1000;
+  latencies.push(ms);
+  (bySecond[Math.floor((sentAt - phaseStartUs) / 1e6)] ??= []).push(ms);
 }
 
 function open(url: string, spec: ClientSpec): Promise<Client> {
@@ -56,7 +62,25 @@ function open(url: string, spec: ClientSpec): Promise<Client> {
   });
 }
 
+/**
+ * Product clients send a heartbeat every 30 s, as the web app does (without
+ * one for 60 s a member reads as away): one shared timer, staggered so a
+ * thirtieth of the clients beat each second.
+ */
+const HEARTBEAT_MS = 30_000;
+let beat = 0;
+let heartbeats: NodeJS.Timeout | undefined;
+function startHeartbeats() {
+  heartbeats ??= setInterval(() => {
+    if (mode !== 'product' || clients.length === 0) return;
+    const slice = Math.ceil(clients.length / (HEARTBEAT_MS / 1000));
+    for (let i = 0; i < slice; i++) clients[(beat + i) % clients.length]!.ws.send('{"type":"heartbeat","state":"active"}');
+    beat = (beat + slice) % clients.length;
+  }, 1000);
+}
+
 async function connect(url: string, specs: ClientSpec[]): Promise<number> {
+  startHeartbeats();
   for (let i = 0; i < specs.length; i += 100) {
     clients.push(...(await Promise.all(specs.slice(i, i + 100).map((s) => open(url, s)))));
   }
@@ -85,6 +109,8 @@ async function runPhase(rate: number, seconds: number, drainMs: number): Promise
   let sent = 0;
   let expected = 0;
   const start = performance.now();
+  phaseStartUs = nowUs();
+  bySecond = [];
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
       const elapsed = (performance.now() - start) / 1000;
@@ -100,7 +126,8 @@ async function runPhase(rate: number, seconds: number, drainMs: number): Promise
   });
   await new Promise((r) => setTimeout(r, drainMs));
   const [p50, p95, p99, max] = percentiles(latencies, [50, 95, 99, 100]);
-  return { rate, sent, expected, delivered, p50: round(p50!), p95: round(p95!), p99: round(p99!), max: round(max!), sendErrors: 0, closed: closed - closedBefore };
+  const p99BySecond = Array.from(bySecond, (s) => round(percentiles(s ?? [], [99])[0]!));
+  return { rate, sent, expected, delivered, p50: round(p50!), p95: round(p95!), p99: round(p99!), max: round(max!), p99BySecond, sendErrors: 0, closed: closed - closedBefore };
 }
 
 async function handle(command: Command): Promise<Reply> {

@@ -1,10 +1,9 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
-import { startProduct } from '../lib/product';
-import { log, printTable, round } from '../lib/stats';
-import { startBareServer } from './bare-server';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { log, printSparklines, printTable, round } from '../lib/stats';
 import type { ClientSpec, Command, Mode, PhaseResult, Reply } from './protocol';
-import { seedFanout } from './seed';
+import type { ServerCommand, ServerReply } from './server';
 
 interface Options {
   clients: number;
@@ -23,18 +22,24 @@ function parseOptions(args: string[]): Options {
 }
 
 type Call = (command: Command) => Promise<Reply & { ok: true }>;
+type ServerCall = (command: ServerCommand) => Promise<ServerReply & { ok: true }>;
 
-function startClientProcess(): { call: Call; stop(): void } {
-  const child = fork(path.join(import.meta.dirname, 'clients.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-  const call: Call = (command) =>
-    new Promise((resolve, reject) => {
-      child.once('message', (reply: Reply) => (reply.ok ? resolve(reply) : reject(new Error(reply.error))));
-      child.send(command);
+/** A child process speaking request/reply over IPC. */
+function startProcess<C, R extends { ok: boolean; error?: string }>(file: string) {
+  const execArgv = ['--expose-gc', '--import', 'tsx', ...(process.env.AIO_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+  const child = fork(path.join(import.meta.dirname, file), [], { execArgv, stdio: 'inherit' });
+  const call = (command: C) =>
+    new Promise<R & { ok: true }>((resolve, reject) => {
+      child.once('message', (reply: R) => (reply.ok ? resolve(reply as R & { ok: true }) : reject(new Error(reply.error))));
+      child.send(command as object);
     });
-  return { call, stop: () => child.kill() };
+  return { call, exited: new Promise((r) => child.once('exit', r)), kill: () => child.kill() };
 }
 
-const RAMP = [500, 750, 1000, 1250, 1500, 1750, 2000, 2500, 3000, 3500, 4000, 4500, 5000, 6000, 7000, 8000, 10000, 12000];
+// AIO_BENCH_RAMP=500,500,500 replaces the ramp's rates (to watch one rate over time).
+const RAMP = process.env.AIO_BENCH_RAMP
+  ? process.env.AIO_BENCH_RAMP.split(',').map(Number)
+  : [500, 750, 1000, 1250, 1500, 1750, 2000, 2500, 3000, 3500, 4000, 4500, 5000, 6000, 7000, 8000, 10000, 12000];
 const isGood = (r: PhaseResult) => r.p99 <= 50 && r.delivered >= r.expected * 0.999;
 
 interface Measured {
@@ -46,25 +51,26 @@ interface Measured {
   rssMb: number;
 }
 
-function rss(): number {
-  globalThis.gc?.();
-  return process.memoryUsage().rss;
-}
-
-async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Options, call: Call): Promise<Measured> {
-  const before = rss();
+async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Options, call: Call, server: ServerCall): Promise<Measured> {
+  const before = await server({ cmd: 'memory' });
   await call({ cmd: 'connect', mode, url, clients: specs });
   await new Promise((r) => setTimeout(r, 2000));
-  const kbPerConnection = (rss() - before) / 1024 / specs.length;
-  log(`${mode}: ${specs.length} clients connected; phase 1: ${opts.rate} msg/s for ${opts.seconds} s`);
+  const after = await server({ cmd: 'memory' });
+  // Heap + external after a full GC: what the server keeps per connection. RSS
+  // deltas mostly show the allocator reusing pages freed after seeding.
+  const kbPerConnection = (after.heap! - before.heap!) / 1024 / specs.length;
+  log(`${mode}: ${specs.length} clients connected (${round(kbPerConnection, 1)} KB heap each); phase 1: ${opts.rate} msg/s for ${opts.seconds} s`);
+  const profiling = process.env.AIO_BENCH_PROFILE === '1';
+  if (profiling) await server({ cmd: 'profile', action: 'start' });
   const phase1 = (await call({ cmd: 'phase', rate: opts.rate, seconds: opts.seconds, drainMs: 2000 })).result!;
-  const rssMb = process.memoryUsage().rss / 1024 / 1024;
+  if (profiling) await server({ cmd: 'profile', action: 'stop', file: `artifacts/${mode}-phase1.cpuprofile` });
+  const rssMb = (await server({ cmd: 'memory' })).rss! / 1024 / 1024;
   const ramp: PhaseResult[] = [];
   for (const rate of RAMP) {
     const r = (await call({ cmd: 'phase', rate, seconds: opts.stepSeconds, drainMs: 1500 })).result!;
     ramp.push(r);
-    log(`${mode}: ${rate} msg/s → p99 ${r.p99} ms, delivered ${((100 * r.delivered) / r.expected).toFixed(2)}%`);
-    if (!isGood(r)) break;
+    log(`${mode}: ${rate} msg/s → p50 ${r.p50} p99 ${r.p99} ms, delivered ${((100 * r.delivered) / r.expected).toFixed(2)}%, closed ${r.closed}`);
+    if (!isGood(r) && !process.env.AIO_BENCH_RAMP) break;
   }
   await call({ cmd: 'disconnect' });
   const good = ramp.filter(isGood);
@@ -82,23 +88,32 @@ function row(m: Measured) {
     'max msg/s': m.maxPerSecond,
     'deliveries/s': m.maxPerSecond * (p.expected / Math.max(1, p.sent)),
     'RSS MB': round(m.rssMb, 0),
-    'KB/conn idle': round(m.kbPerConnection, 1),
+    'heap KB/conn idle': round(m.kbPerConnection, 1),
   };
+}
+
+async function measureTarget(mode: Mode, opts: Options, clients: Call): Promise<Measured & { dbLabel: string }> {
+  // AIO_BENCH_PROFILE=1 writes a CPU profile of each target's phase 1 to artifacts/<mode>-phase1.cpuprofile.
+  const server = startProcess<ServerCommand, ServerReply>('server.ts');
+  try {
+    log(`${mode}: starting${mode === 'product' ? ` and seeding ${opts.clients} members over ${opts.channels} channels` : ''}…`);
+    const started = await server.call({ cmd: 'start', mode, clients: opts.clients, channels: opts.channels });
+    const measured = await measure(mode, started.url!, started.specs!, opts, clients, server.call);
+    await server.call({ cmd: 'stop' });
+    await server.exited;
+    return { ...measured, dbLabel: started.dbLabel! };
+  } finally {
+    server.kill();
+  }
 }
 
 export async function run(args: string[]): Promise<void> {
   const opts = parseOptions(args);
-  const clients = startClientProcess();
+  const clients = startProcess<Command, Reply>('clients.ts');
   try {
-    const product = await startProduct();
-    log(`seeding ${opts.clients} members over ${opts.channels} channels on ${product.dbLabel}…`);
-    const specs = await seedFanout(product.app, product.url, opts.clients, opts.channels);
-    const ours = await measure('product', product.url, specs, opts, clients.call);
-    await product.stop();
-
-    const bare = await startBareServer();
-    const baseline = await measure('bare', bare.url, specs, opts, clients.call);
-    await bare.close();
+    const ours = await measureTarget('product', opts, clients.call);
+    const baseline = await measureTarget('bare', opts, clients.call);
+    const product = { dbLabel: ours.dbLabel };
 
     printTable(`fan-out: ${opts.clients} clients, ${opts.channels} channels, phase 1 at ${opts.rate} msg/s for ${opts.seconds} s (${product.dbLabel})`, [row(ours), row(baseline)]);
     printTable('ramp (msg/s → p99 ms, delivered)', RAMP.slice(0, Math.max(ours.ramp.length, baseline.ramp.length)).map((rate, i) => ({
@@ -108,11 +123,17 @@ export async function run(args: string[]): Promise<void> {
       'ws p99': baseline.ramp[i]?.p99 ?? '',
       'ws delivered': baseline.ramp[i] ? `${((100 * baseline.ramp[i]!.delivered) / baseline.ramp[i]!.expected).toFixed(2)}%` : '',
     })));
+    printSparklines(`phase 1: p99 latency of the messages sent in each second, ${opts.seconds} s`, [
+      { label: 'AIO Chat', values: ours.phase1.p99BySecond, unit: 'ms' },
+      { label: 'bare ws', values: baseline.phase1.p99BySecond, unit: 'ms' },
+    ]);
+    mkdirSync('artifacts', { recursive: true });
+    writeFileSync('artifacts/fanout.json', JSON.stringify({ options: opts, db: product.dbLabel, product: ours, bare: baseline }, null, 2));
     const ratio = baseline.maxPerSecond ? ours.maxPerSecond / baseline.maxPerSecond : 0;
     process.stdout.write(
       `\nfanout: p99_ms=${ours.phase1.p99} max_per_s=${ours.maxPerSecond} ratio_vs_ws=${round(ratio, 3)} kb_per_conn=${round(ours.kbPerConnection, 1)}\n`,
     );
   } finally {
-    clients.stop();
+    clients.kill();
   }
 }

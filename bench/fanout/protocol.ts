@@ -23,6 +23,8 @@ export interface PhaseResult {
   p95: number;
   p99: number;
   max: number;
+  /** p99 of the messages sent in each second of the phase. */
+  p99BySecond: number[];
   sendErrors: number;
   closed: number;
 }

@@ -20,3 +20,20 @@ export function printTable(title: string, rows: Array<Record<string, string | nu
 export function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/**
+ * Series over time as one line of bars each, on a shared scale so the lines
+ * compare: where latency rose (warm-up, a pause) shows at a glance.
+ */
+export function printSparklines(title: string, series: Array<{ label: string; values: number[]; unit: string }>): void {
+  const top = Math.max(...series.flatMap((s) => s.values.filter(Number.isFinite)), 1e-9);
+  const width = Math.max(...series.map((s) => s.label.length));
+  process.stdout.write(`\n${title} (full bar = ${round(top)} ${series[0]?.unit ?? ''})\n`);
+  for (const s of series) {
+    const bars = s.values.map((v) => (Number.isFinite(v) ? BARS[Math.min(BARS.length - 1, Math.floor((v / top) * BARS.length))] : ' ')).join('');
+    const peak = s.values.reduce((best, v, i) => (v > s.values[best]! ? i : best), 0);
+    process.stdout.write(`${s.label.padEnd(width)}  ${bars}  max ${round(s.values[peak] ?? Number.NaN)} ${s.unit} in second ${peak + 1}\n`);
+  }
+}

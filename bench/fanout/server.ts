@@ -1,0 +1,85 @@
+/**
+ * One fan-out target (the product or the bare ws server) in its own process,
+ * so its memory and CPU are its own. Driven by the orchestrator over IPC.
+ */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { startProduct } from '../lib/product';
+import { startBareServer } from './bare-server';
+import type { ClientSpec, Mode } from './protocol';
+import { seedFanout } from './seed';
+
+export type ServerCommand =
+  | { cmd: 'start'; mode: Mode; clients: number; channels: number }
+  | { cmd: 'memory' }
+  | { cmd: 'profile'; action: 'start' | 'stop'; file?: string }
+  | { cmd: 'stop' };
+export type ServerReply =
+  | { ok: true; url?: string; specs?: ClientSpec[]; dbLabel?: string; rss?: number; heap?: number }
+  | { ok: false; error: string };
+
+let stop: (() => Promise<void>) | undefined;
+
+async function start(mode: Mode, clients: number, channels: number): Promise<ServerReply> {
+  if (mode === 'bare') {
+    const bare = await startBareServer();
+    stop = bare.close;
+    const specs = Array.from({ length: clients }, (_, i) => ({ room: i % channels }));
+    return { ok: true, url: bare.url, specs, dbLabel: 'none' };
+  }
+  const product = await startProduct();
+  stop = product.stop;
+  const specs = await seedFanout(product.app, product.url, clients, channels);
+  return { ok: true, url: product.url, specs, dbLabel: product.dbLabel };
+}
+
+function memory(): ServerReply {
+  globalThis.gc?.();
+  const m = process.memoryUsage();
+  return { ok: true, rss: m.rss, heap: m.heapUsed + m.external };
+}
+
+let inspector: Session | undefined;
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+
+/** CPU profile of a phase only (AIO_BENCH_PROFILE=1), without the seeding before it. */
+async function profile(action: 'start' | 'stop', file?: string): Promise<ServerReply> {
+  if (action === 'start') {
+    loopDelay.reset();
+    loopDelay.enable();
+    inspector = new Session();
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+  } else if (inspector) {
+    const { profile: result } = await inspector.post('Profiler.stop');
+    writeFileSync(file ?? 'phase.cpuprofile', JSON.stringify(result));
+    inspector.disconnect();
+    loopDelay.disable();
+    const ms = (ns: number) => (ns / 1e6).toFixed(1);
+    process.stderr.write(`event-loop delay: p50 ${ms(loopDelay.percentile(50))} p99 ${ms(loopDelay.percentile(99))} max ${ms(loopDelay.max)} ms\n`);
+  }
+  return { ok: true };
+}
+
+async function handle(command: ServerCommand): Promise<ServerReply> {
+  switch (command.cmd) {
+    case 'start':
+      return start(command.mode, command.clients, command.channels);
+    case 'memory':
+      return memory();
+    case 'profile':
+      return profile(command.action, command.file);
+    case 'stop':
+      await stop?.();
+      setImmediate(() => process.exit(0));
+      return { ok: true };
+  }
+}
+
+process.on('message', (command: ServerCommand) => {
+  handle(command)
+    .then((reply) => process.send!(reply))
+    .catch((err: Error) => process.send!({ ok: false, error: err.stack ?? err.message } satisfies ServerReply));
+});
