@@ -42,7 +42,7 @@ export class Connection {
   /** Last hello or heartbeat, and whether the client said it is idle: presence reads these. */
   lastHeartbeatAt = Date.now();
   idle = false;
-  /** Highest durable seq sent to this client. */
+  /** Highest durable seq sent to this client (or skipped as not theirs during its catch-up). */
   sentSeq = 0;
   /** Live events that arrived while catching up; null once live. */
   backlog: StreamEvent[] | null = null;

@@ -69,7 +69,13 @@ export class WorkspaceRoom {
   private route(event: StreamEvent): void {
     this.index.apply(event);
     for (const member of this.index.audienceOf(event)) {
-      for (const connection of member.connections) connection.sendRaw(event.frame);
+      for (const connection of member.connections) {
+        // Its catch-up may have read this event from the log already: the log
+        // can be ahead of this node's stream (the bus brings commits later).
+        if (event.seq <= connection.sentSeq) continue;
+        connection.sentSeq = event.seq;
+        connection.sendRaw(event.frame);
+      }
     }
     for (const connection of this.syncing) this.queue(connection, event);
   }

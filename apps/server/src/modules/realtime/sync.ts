@@ -44,7 +44,9 @@ export async function planCatchUp(db: DbOrTx, workspaceId: string, lastSeq: numb
  * 3. `ready`, then the replay (or a `resync`), then the queue, skipping seqs
  *    already sent and replaying membership changes in order;
  * 4. once the queue is empty it goes live in the same synchronous step, so no
- *    event can slip between the queue and the live stream.
+ *    event can slip between the queue and the live stream. The log may be
+ *    ahead of this node's stream (commits reach the bus a moment later), so
+ *    live delivery too skips seqs the replay sent already.
  */
 export async function syncConnection(room: WorkspaceRoom, connection: Connection, lastSeq: number | undefined, deps: SyncDeps): Promise<void> {
   await room.ready;
