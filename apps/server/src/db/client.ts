@@ -89,6 +89,17 @@ export async function hasPgvector(db: DbOrTx): Promise<boolean> {
   return Boolean(rows[0]?.ok);
 }
 
+/**
+ * Rows of a statement sent to the driver as it is (PGlite, the PGlite thread
+ * and pg's Pool all take `query(text, params)`), for hot paths whose
+ * statement is fixed: Drizzle's SQL builder allocates more per call than
+ * such a statement costs to run. Outside transactions only.
+ */
+export async function queryDriver<T>(db: Db, text: string, params: unknown[]): Promise<T[]> {
+  const client = (db as unknown as { $client: { query(text: string, params: unknown[]): Promise<{ rows: T[] }> } }).$client;
+  return (await client.query(text, params)).rows;
+}
+
 /** Rows of a raw SQL query, whichever driver ran it (both return `{ rows }`). */
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };

@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { type DbOrTx, queryRows } from '../../../db/client';
+import { type Db, queryDriver } from '../../../db/client';
 import type { MentionRow, NewMessageRow } from './message-writes';
 
 /** A mention of the i-th message of the batch (1-based), before its seq is known. */
@@ -16,11 +15,13 @@ export interface FusedOutcome {
   inserted: boolean;
 }
 
-const array = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+const INSERT_MESSAGE_BATCH = 'select ord, seq, inserted from insert_message_batch($1, $2::jsonb, $3::jsonb, $4::timestamptz)';
 
 /**
  * Writes a batch of thread-free messages of one workspace in ONE statement,
- * the database function insert_message_batch (migration 0005): the seqs,
+ * the database function insert_message_batch (migration 0005), which takes
+ * the batch as one JSON document (`payloads[i]` is the i-th message's
+ * message.created payload, its seq filled in there): the seqs,
  * the messages (skipping client ids stored before), their mentions, the
  * conversations' last message and one event per message. One statement is
  * one autocommit transaction, so the sequence row lock is held until every
@@ -31,20 +32,28 @@ const array = (values: unknown[], type: string) => sql`${sql.param(values)}::${s
  * so the event log has no gap for the realtime stream to wait on.
  */
 export async function insertMessageBatch(
-  db: DbOrTx,
+  db: Db,
   workspaceId: string,
   rows: NewMessageRow[],
   mentions: BatchMention[],
-  payloads: string[],
+  payloads: object[],
 ): Promise<FusedOutcome[]> {
-  const of = <T>(pick: (r: NewMessageRow) => T, type: string) => array(rows.map(pick), type);
-  const written = await queryRows<{ ord: number; seq: string | number; inserted: boolean }>(
-    db,
-    sql`select ord, seq, inserted from insert_message_batch(${workspaceId},
-      ${of((r) => r.id, 'text')}, ${of((r) => r.conversationId, 'text')}, ${of((r) => r.clientId, 'text')}, ${of((r) => r.authorId, 'text')},
-      ${of((r) => r.body, 'text')}, ${of((r) => JSON.stringify(r.entities), 'text')}, ${of((r) => r.hasLink, 'boolean')}, ${array(payloads, 'text')},
-      ${array(mentions.map((m) => m.index), 'int')}, ${array(mentions.map((m) => m.kind), 'text')}, ${array(mentions.map((m) => m.userId), 'text')},
-      ${rows[0]!.createdAt.toISOString()}::timestamptz)`,
-  );
+  const batch = rows.map((r, i) => ({
+    id: r.id,
+    conversation_id: r.conversationId,
+    client_id: r.clientId,
+    author_id: r.authorId,
+    body: r.body,
+    entities: r.entities,
+    has_link: r.hasLink,
+    payload: payloads[i],
+  }));
+  const mentioned = mentions.map((m) => ({ ord: m.index, kind: m.kind, user_id: m.userId }));
+  const written = await queryDriver<{ ord: number; seq: string | number | bigint; inserted: boolean }>(db, INSERT_MESSAGE_BATCH, [
+    workspaceId,
+    JSON.stringify(batch),
+    JSON.stringify(mentioned),
+    rows[0]!.createdAt.toISOString(),
+  ]);
   return written.map((w) => ({ ord: w.ord, seq: Number(w.seq), inserted: w.inserted }));
 }

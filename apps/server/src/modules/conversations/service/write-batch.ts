@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MessageEntities } from '@aio/contracts';
-import type { DbOrTx, Tx } from '../../../db/client';
+import type { Db, DbOrTx, Tx } from '../../../db/client';
 import type { Deps } from '../../../platform/context';
 import type { EventBus } from '../../../platform/events/types';
 import { insertNumberedEvents, NOOP_EVENT, type RecordedEvent, takeSeqs } from '../../../platform/events/log';
@@ -167,11 +167,11 @@ async function writeWorkspace(tx: Tx, workspaceId: string, items: SendItem[], ou
  * statement (repository/fused-send.ts). Sends whose client id was stored
  * before are answered with the stored message.
  */
-async function writeWorkspaceFused(db: DbOrTx, workspaceId: string, items: SendItem[], outcomes: Map<string, SendOutcome>): Promise<WorkspaceWrite> {
+async function writeWorkspaceFused(db: Db, workspaceId: string, items: SendItem[], outcomes: Map<string, SendOutcome>): Promise<WorkspaceWrite> {
   const now = new Date();
   const rows = items.map((item) => toNewRow(item, 0, now));
   const messages = rows.map((row, i) => toMessage(storedRow(row), neutralView(items[i]!.author)));
-  const payloads = messages.map((message) => JSON.stringify({ workspaceId, conversationId: message.conversationId, message }));
+  const payloads = messages.map((message) => ({ workspaceId, conversationId: message.conversationId, message }));
   const mentions = rows.flatMap((row, i) => mentionRowsOf(storedRow(row)).map((m) => ({ index: i + 1, kind: m.kind, userId: m.userId ?? null })));
   const written = await insertMessageBatch(db, workspaceId, rows, mentions, payloads);
   const recorded: RecordedEvent[] = [];
@@ -186,7 +186,7 @@ async function writeWorkspaceFused(db: DbOrTx, workspaceId: string, items: SendI
     rows[i]!.seq = seq;
     messages[i]!.seq = seq;
     outcomes.set(itemKey(items[i]!), { row: storedRow(rows[i]!), duplicate: false });
-    const event = chatEvent('message.created', { workspaceId, conversationId, message: messages[i]! }, { conversationId });
+    const event = chatEvent('message.created', payloads[i]!, { conversationId });
     events.push(event);
     recorded.push({ workspaceId, seq, name: event.name, conversationId, userId: null, payload: event.payload });
   }
