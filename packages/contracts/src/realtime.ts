@@ -46,7 +46,12 @@ export type ServerFrame =
   | { type: 'resync'; seq: number; reason: string }
   | { type: 'typing'; conversationId: string; threadRootId: string | null; userId: string }
   | { type: 'presence'; users: Presence[] }
-  | { type: 'ack'; requestId: string; message: unknown; duplicate: boolean }
+  /**
+   * A `send` was stored (or had been: duplicate). The message itself reaches
+   * the sender as message.created like everyone else (or did, the first
+   * time), so the ack only says which one it became.
+   */
+  | { type: 'ack'; requestId: string; messageId: string; seq: number; createdAt: string; duplicate: boolean }
   | { type: 'error'; requestId?: string; error: { code: string; message: string } };
 
 /** Close codes the gateway uses (4000-4999 are the application's). */

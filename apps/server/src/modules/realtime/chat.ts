@@ -1,5 +1,6 @@
 import { type ClientFrame, type MemberStatus, SendMessageBody } from '@aio/contracts';
 import type { Deps, WorkspaceCtx } from '../../platform/context';
+import type { Logger } from '../../platform/logger';
 import { AppError } from '../../platform/errors';
 import { listConversationIdsOfUser, listMemberStatuses, prepareToSend, sendMessage } from '../conversations/index';
 import type { Connection } from './connection';
@@ -15,9 +16,13 @@ export { findConversationMemberIds } from '../conversations/index';
 /** The context of a service call made for a socket's user, as a request would build it. */
 export function workspaceCtxOf(deps: Deps, connection: Connection): WorkspaceCtx {
   const { userId, via, ip } = connection.identity;
+  let log: Logger | undefined;
   return {
     ...deps,
-    log: deps.log.child({ workspaceId: connection.workspaceId, userId }),
+    // Made on first use: most calls (every send) never log, and a pino child serialises its bindings up front.
+    get log() {
+      return (log ??= deps.log.child({ workspaceId: connection.workspaceId, userId }));
+    },
     actor: { userId, via, ip },
     workspaceId: connection.workspaceId,
     role: connection.role,
@@ -62,7 +67,7 @@ export async function sendOverSocket(deps: Deps, connection: Connection, frame: 
   const ctx = workspaceCtxOf(deps, connection);
   try {
     const { message, duplicate } = await sendMessage(ctx, frame.conversationId, input.data);
-    connection.send({ type: 'ack', requestId, message, duplicate });
+    connection.send({ type: 'ack', requestId, messageId: message.id, seq: message.seq, createdAt: message.createdAt, duplicate });
   } catch (err) {
     if (err instanceof AppError) {
       connection.send({ type: 'error', requestId, error: { code: err.code, message: err.message } });

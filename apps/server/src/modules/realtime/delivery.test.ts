@@ -91,18 +91,20 @@ describe('realtime delivery: audience, isolation, typing, sends', () => {
     expect(bodiesOf(calSocket)).toEqual(['launch day', 'welcome cal']);
   });
 
-  it('sends over the socket: ack with the message, duplicate on a repeated client id, error for a non-member', async () => {
+  it('sends over the socket: ack naming the stored message, duplicate on a repeated client id, error for a non-member', async () => {
     const { olive, bea } = people();
     const [beaSocket, oliveSocket] = [await connect(bea, a.workspaceId), await connect(olive, a.workspaceId)];
     beaSocket.send({ type: 'send', requestId: 'q1', conversationId: general.id, clientId: 'bea-1', body: 'over the socket' });
     const ack = await beaSocket.waitFor('ack');
-    expect(ack).toMatchObject({ requestId: 'q1', duplicate: false, message: { body: 'over the socket', clientId: 'bea-1', author: { id: bea.userId } } });
-    await oliveSocket.waitFor('event', (e) => e.name === 'message.created' && (e.data as { message: Message }).message.clientId === 'bea-1');
+    expect(ack).toMatchObject({ requestId: 'q1', duplicate: false });
+    for (const socket of [beaSocket, oliveSocket]) {
+      const created = await socket.waitFor('event', (e) => e.name === 'message.created' && (e.data as { message: Message }).message.clientId === 'bea-1');
+      expect((created.data as { message: Message }).message).toMatchObject({ id: ack.messageId, seq: ack.seq, createdAt: ack.createdAt, body: 'over the socket', author: { id: bea.userId } });
+    }
 
     beaSocket.send({ type: 'send', requestId: 'q2', conversationId: general.id, clientId: 'bea-1', body: 'over the socket' });
     const again = await beaSocket.waitFor('ack', (f) => f.requestId === 'q2');
-    expect(again.duplicate).toBe(true);
-    expect((again.message as Message).id).toBe((ack.message as Message).id);
+    expect(again).toMatchObject({ duplicate: true, messageId: ack.messageId, seq: ack.seq });
 
     beaSocket.send({ type: 'send', requestId: 'q3', conversationId: secret.id, clientId: 'bea-2', body: 'let me in' });
     expect(await beaSocket.waitFor('error', (f) => f.requestId === 'q3')).toMatchObject({ error: { code: 'NOT_FOUND' } });
