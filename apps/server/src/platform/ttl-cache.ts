@@ -50,7 +50,10 @@ export class TtlCache<K, V> {
   }
 
   private store(key: K, value: Promise<V>, now: number): Entry<V> {
-    const entry: Entry<V> = { value, expiresAt: now + this.ttlMs, settled: false, refreshing: false };
+    // Each entry lives ±20% around the TTL: entries loaded together (everyone
+    // connecting after a restart) must not all expire, and reload, together.
+    const ttl = this.ttlMs * (0.8 + Math.random() * 0.4);
+    const entry: Entry<V> = { value, expiresAt: now + ttl, settled: false, refreshing: false };
     this.entries.set(key, entry);
     value.then(
       () => (entry.settled = true),

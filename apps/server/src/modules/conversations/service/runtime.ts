@@ -39,7 +39,9 @@ export interface ChatRuntime {
 const ACCESS_TTL_MS = 10_000;
 // Renames are rare and a stale author name for a minute is harmless.
 const AUTHOR_TTL_MS = 60_000;
-const DIRECTORY_TTL_MS = 30_000;
+// Joins and removals clear it through the bus; the TTL covers renames, and
+// rebuilding it reads every member of the workspace.
+const DIRECTORY_TTL_MS = 5 * 60_000;
 
 const runtimes = new WeakMap<Db, ChatRuntime>();
 
