@@ -85,7 +85,8 @@ describe('read state, mentions and status', () => {
     const mine = await t.app.deps.db
       .select()
       .from(workspaceEvents)
-      .where(and(eq(workspaceEvents.name, 'read_state.updated'), eq(workspaceEvents.userId, olive.userId)));
+      .where(and(eq(workspaceEvents.name, 'read_state.updated'), eq(workspaceEvents.userId, olive.userId)))
+      .orderBy(workspaceEvents.seq);
     expect(mine.at(-1)!.payload).toMatchObject({ conversationId: b.id, unreadCount: 0, lastReadSeq: expect.any(Number) });
     expect((await olive.client.get(`${base}/read-state`)).body.unreadCount).toBe(totals.unreadCount - 2);
   });
@@ -131,7 +132,8 @@ describe('read state, mentions and status', () => {
     const events = await t.app.deps.db
       .select()
       .from(workspaceEvents)
-      .where(and(eq(workspaceEvents.workspaceId, team.workspaceId), eq(workspaceEvents.name, 'status.changed')));
+      .where(and(eq(workspaceEvents.workspaceId, team.workspaceId), eq(workspaceEvents.name, 'status.changed')))
+      .orderBy(workspaceEvents.seq);
     expect(events.map((e) => [e.conversationId, e.userId, (e.payload as { text: string }).text])).toEqual([
       [null, null, 'In a meeting'],
       [null, null, ''],
