@@ -15,6 +15,15 @@ import { WorkspaceRoom } from './room';
 import { subscribeGateway } from './subscriptions';
 import { syncConnection } from './sync';
 
+/**
+ * Each socket carries its Connection under a symbol rather than in a
+ * WeakMap: a plain field read on every frame, and no thousands of
+ * ephemerons for every full garbage collection to trace.
+ */
+const CONNECTION = Symbol('aio.connection');
+type SocketWithConnection = WebSocket & { [CONNECTION]?: Connection };
+const connectionOf = (socket: WebSocket) => (socket as SocketWithConnection)[CONNECTION];
+
 /** Normal closure codes of RFC 6455 used here. */
 const GOING_AWAY = 1001;
 const INTERNAL_ERROR = 1011;
@@ -40,7 +49,6 @@ export class RealtimeGateway {
   private readonly rooms = new Map<string, WorkspaceRoom>();
   private readonly connections = new Set<Connection>();
   private readonly awaitingHello = new Set<Connection>();
-  private readonly bySocket = new WeakMap<WebSocket, Connection>();
   private readonly intervals: NodeJS.Timeout[] = [];
   private pingTick = 0;
   private accepted = 0;
@@ -66,15 +74,15 @@ export class RealtimeGateway {
     });
     const gateway = this;
     this.onMessage = function (data, isBinary) {
-      const connection = gateway.bySocket.get(this);
+      const connection = connectionOf(this);
       if (connection) handleFrame(gateway, connection, data, isBinary);
     };
     this.onPong = function () {
-      const connection = gateway.bySocket.get(this);
+      const connection = connectionOf(this);
       if (connection) connection.missedPongs = 0;
     };
     this.onClose = function () {
-      const connection = gateway.bySocket.get(this);
+      const connection = connectionOf(this);
       if (connection) gateway.detach(connection);
     };
     this.unsubscribe = subscribeGateway(this);
@@ -88,7 +96,7 @@ export class RealtimeGateway {
     const connection = new Connection(socket, identity, this.deps.metrics);
     connection.workspaceId = requestedWorkspaceId ?? '';
     connection.pingSlot = this.accepted++ % PING_SLICES;
-    this.bySocket.set(socket, connection);
+    (socket as SocketWithConnection)[CONNECTION] = connection;
     this.connections.add(connection);
     this.awaitingHello.add(connection);
     this.deps.metrics.wsOpenSockets.inc();
