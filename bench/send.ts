@@ -1,39 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { createUserWithPassword } from '../apps/server/src/modules/auth/index';
-import { createWorkspace } from '../apps/server/src/modules/workspaces/index';
 import type { Database } from '../apps/server/src/db/client';
 import { runLoad } from './lib/http-load';
-import { type BenchApp, startProduct } from './lib/product';
+import { seedChannel } from './lib/channel';
+import { startProduct } from './lib/product';
 import { log, percentiles, printTable, round } from './lib/stats';
 
 const CONCURRENCY = 32;
 const SECONDS = 10;
-
-async function signIn(url: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1:3999' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-}
-
-async function seed(product: BenchApp) {
-  const owner = await createUserWithPassword(product.app.auth, { email: 'send-bench@example.com', password: 'bench-password-1', name: 'Sender' });
-  const ws = await createWorkspace({ ...product.app.deps, actor: { userId: owner.id, ip: null, via: 'system' } }, { name: 'Send bench' });
-  const cookie = await signIn(product.url, 'send-bench@example.com', 'bench-password-1');
-  const headers = { cookie, origin: 'http://127.0.0.1:3999' };
-  const res = await fetch(`${product.url}/api/v1/workspaces/${ws.id}/conversations`, {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ kind: 'channel', name: 'send-bench' }),
-  });
-  if (res.status !== 201) throw new Error(`creating the channel: ${res.status} ${await res.text()}`);
-  const channel = (await res.json()) as { id: string };
-  return { workspaceId: ws.id, conversationId: channel.id, userId: owner.id, headers };
-}
 
 /**
  * The baseline: the same rows written with one plain INSERT each (autocommit),
@@ -62,7 +36,7 @@ async function rawInserts(database: Database, ids: { workspaceId: string; conver
 export async function run(): Promise<void> {
   const product = await startProduct();
   try {
-    const ids = await seed(product);
+    const ids = await seedChannel(product, 'send-bench');
     log(`HTTP sends: ${CONCURRENCY} concurrent for ${SECONDS} s on ${product.dbLabel}…`);
     const http = await runLoad({
       url: `${product.url}/api/v1/workspaces/${ids.workspaceId}/conversations/${ids.conversationId}/messages`,

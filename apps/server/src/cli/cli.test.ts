@@ -18,7 +18,9 @@ function aio(env: NodeJS.ProcessEnv, ...args: string[]) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-describe('aio CLI', () => {
+// Each test starts several processes that each load the server through tsx
+// and open the database: seconds apiece on a busy two-core machine.
+describe('aio CLI', { timeout: 180_000 }, () => {
   let env: NodeJS.ProcessEnv;
   let db: TestDatabase | undefined;
 
