@@ -14,7 +14,8 @@ interface Sent {
   reason?: string;
 }
 
-const SAMPLE = 500;
+/** Plain sentences sent as the baseline. */
+const PLAIN_SENDS = 500;
 const BASE = (c: SeededChannel, url: string) => `${url}/api/v1/workspaces/${c.workspaceId}/conversations/${c.conversationId}/messages`;
 
 async function send(url: string, channel: SeededChannel, clientId: string, body: string): Promise<Sent> {
@@ -69,7 +70,7 @@ export async function run(): Promise<void> {
     }
     bar.stop();
     const plain: Sent[] = [];
-    for (let i = 0; i < Math.min(SAMPLE, strings.length); i++) plain.push(await send(product.url, channel, `p-${i}`, `Plain message number ${i}, nothing special about it.`));
+    for (let i = 0; i < PLAIN_SENDS; i++) plain.push(await send(product.url, channel, `p-${i}`, `Plain message number ${i}, nothing special about it.`));
 
     const stored = await readBack(product.url, channel);
     for (const s of sent) {
@@ -86,7 +87,11 @@ export async function run(): Promise<void> {
       { input: 'plain sentences', sent: plain.length, 'stored exactly': plain.filter((s) => s.verdict === 'exact').length, altered: 0, 'refused (clear 4xx)': 0, 'unclear 4xx': 0, '5xx': 0, 'p50 ms': round(pp50!), 'p99 ms': round(pp99!) },
     ]);
     const reasons = new Map<string, number>();
-    for (const s of sent) if (s.verdict !== 'exact') reasons.set(`${s.verdict}: ${s.reason ?? 'body changed'}`, (reasons.get(`${s.verdict}: ${s.reason ?? 'body changed'}`) ?? 0) + 1);
+    for (const s of sent) {
+      if (s.verdict === 'exact') continue;
+      const reason = `${s.verdict}: ${s.reason ?? 'body changed'}`;
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    }
     if (reasons.size > 0) printTable('why strings were not stored as sent', [...reasons].map(([reason, n]) => ({ reason, strings: n })));
     const handled = count('exact') + count('rejected');
     process.stdout.write(

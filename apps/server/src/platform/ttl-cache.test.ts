@@ -68,7 +68,8 @@ describe('createBatchLoader', () => {
     const loadMany = vi.fn(async (keys: readonly string[]) => new Map(keys.filter((k) => k !== 'gone').map((k) => [k, k.toUpperCase()])));
     const load = createBatchLoader(loadMany, () => null);
     const first = load('a');
-    await new Promise((r) => setTimeout(r, 0));
+    // The batch goes out on setImmediate; an immediate queued after it runs after it (a timer may not).
+    await new Promise((r) => setImmediate(r));
     const rest = await Promise.all([load('b'), load('gone'), load('b')]);
     expect([await first, ...rest]).toEqual(['A', 'B', null, 'B']);
     expect(loadMany.mock.calls.map(([keys]) => [...keys])).toEqual([['a'], ['b', 'gone', 'b']]);
