@@ -16,11 +16,11 @@ interface Sent {
 
 /** Plain sentences sent as the baseline. */
 const PLAIN_SENDS = 500;
-const BASE = (c: SeededChannel, url: string) => `${url}/api/v1/workspaces/${c.workspaceId}/conversations/${c.conversationId}/messages`;
+const messagesUrl = (url: string, c: SeededChannel) => `${url}/api/v1/workspaces/${c.workspaceId}/conversations/${c.conversationId}/messages`;
 
 async function send(url: string, channel: SeededChannel, clientId: string, body: string): Promise<Sent> {
   const t0 = performance.now();
-  const res = await fetch(BASE(channel, url), {
+  const res = await fetch(messagesUrl(url, channel), {
     method: 'POST',
     headers: { ...channel.headers, 'content-type': 'application/json' },
     body: JSON.stringify({ clientId, body }),
@@ -39,7 +39,7 @@ async function readBack(url: string, channel: SeededChannel): Promise<Map<string
   const bodies = new Map<string, string>();
   let after = 0;
   for (;;) {
-    const res = await fetch(`${BASE(channel, url)}?after=${after}&limit=200`, { headers: channel.headers });
+    const res = await fetch(`${messagesUrl(url, channel)}?after=${after}&limit=200`, { headers: channel.headers });
     if (!res.ok) throw new Error(`reading the channel back: ${res.status}`);
     const page = (await res.json()) as { items: Array<{ seq: number; clientId: string | null; body: string }>; hasMoreAfter: boolean };
     for (const m of page.items) if (m.clientId) bodies.set(m.clientId, m.body);

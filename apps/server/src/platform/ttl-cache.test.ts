@@ -6,10 +6,20 @@ import { TtlCache } from './ttl-cache';
 function counting() {
   let calls = 0;
   const load = vi.fn(async () => `value-${++calls}`);
-  return { load, calls: () => calls };
+  return { load };
 }
 
 const settle = () => new Promise((r) => setImmediate(r));
+
+/** A stale-while-revalidate cache whose entry for 'k' (`value-1`) is past even its longest TTL. */
+async function expiredEntry() {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  const cache = new TtlCache<string, string>(1000, { staleWhileRevalidate: true });
+  const { load } = counting();
+  await cache.get('k', load);
+  vi.advanceTimersByTime(1201);
+  return { cache, load };
+}
 
 describe('TtlCache', () => {
   afterEach(() => vi.useRealTimers());
@@ -28,11 +38,7 @@ describe('TtlCache', () => {
   });
 
   it('answers from a stale entry while one reload runs, then from the reloaded one', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    const cache = new TtlCache<string, string>(1000, { staleWhileRevalidate: true });
-    const { load } = counting();
-    await cache.get('k', load);
-    vi.advanceTimersByTime(1201);
+    const { cache, load } = await expiredEntry();
     expect(await Promise.all([cache.get('k', load), cache.get('k', load)])).toEqual(['value-1', 'value-1']);
     await settle();
     expect(await cache.get('k', load)).toBe('value-2');
@@ -40,11 +46,7 @@ describe('TtlCache', () => {
   });
 
   it('does not bring back an entry deleted while its reload ran', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    const cache = new TtlCache<string, string>(1000, { staleWhileRevalidate: true });
-    const { load } = counting();
-    await cache.get('k', load);
-    vi.advanceTimersByTime(1201);
+    const { cache, load } = await expiredEntry();
     await cache.get('k', load);
     cache.delete('k');
     await settle();

@@ -31,11 +31,10 @@ export class TtlCache<K, V> {
 
   constructor(
     private readonly ttlMs: number,
-    options: TtlCacheOptions | number = {},
+    { maxEntries = 10_000, staleWhileRevalidate = false }: TtlCacheOptions = {},
   ) {
-    const opts = typeof options === 'number' ? { maxEntries: options } : options;
-    this.maxEntries = opts.maxEntries ?? 10_000;
-    this.staleWhileRevalidate = opts.staleWhileRevalidate ?? false;
+    this.maxEntries = maxEntries;
+    this.staleWhileRevalidate = staleWhileRevalidate;
   }
 
   get(key: K, load: () => Promise<V>): Promise<V> {

@@ -58,7 +58,8 @@ async function loadAccessMany(db: DbOrTx, conversationIds: readonly string[]): P
   return access;
 }
 
-async function loadAuthorsMany(db: DbOrTx, userIds: readonly string[]): Promise<Map<string, AuthorInfo | undefined>> {
+/** Names and pictures of the users that exist among `userIds`. */
+export async function queryAuthors(db: DbOrTx, userIds: readonly string[]): Promise<Map<string, AuthorInfo>> {
   const users = await findUserSummaries({ db: db as Db }, [...userIds]);
   return new Map([...users].map(([id, u]) => [id, { name: u.name, image: u.image ?? null }]));
 }
@@ -88,7 +89,7 @@ export function chatRuntime(deps: Pick<Deps, 'db' | 'bus' | 'log'>): ChatRuntime
       authors: new TtlCache(AUTHOR_TTL_MS, { staleWhileRevalidate: true }),
       directories: new TtlCache(DIRECTORY_TTL_MS, { maxEntries: 1000, staleWhileRevalidate: true }),
       loadAccess: createBatchLoader((ids) => loadAccessMany(deps.db, ids), () => null),
-      loadAuthor: createBatchLoader((ids) => loadAuthorsMany(deps.db, ids), () => undefined),
+      loadAuthor: createBatchLoader<string, AuthorInfo | undefined>((ids) => queryAuthors(deps.db, ids), () => undefined),
       writer: new MessageWriter(deps),
     };
     runtimes.set(deps.db, runtime);

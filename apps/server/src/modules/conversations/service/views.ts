@@ -1,11 +1,10 @@
 import type { Message } from '@aio/contracts';
-import type { Db, DbOrTx } from '../../../db/client';
+import type { DbOrTx } from '../../../db/client';
 import type { Ctx } from '../../../platform/context';
-import { findUserSummaries } from '../../auth/index';
 import * as annotations from '../repository/annotations';
 import type { MessageRow } from '../repository/messages';
 import { groupReactions, isFollowing, toMessage } from './mappers';
-import { type AuthorInfo, chatRuntime } from './runtime';
+import { type AuthorInfo, chatRuntime, queryAuthors } from './runtime';
 
 type ViewCtx = Pick<Ctx, 'db' | 'bus' | 'log'>;
 
@@ -15,11 +14,6 @@ const NON_MEMBER_AUTHORS: Record<Exclude<MessageRow['authorType'], 'member'>, Au
   agent: { name: 'AI agent', image: null },
   system: { name: 'System', image: null },
 };
-
-async function queryAuthors(db: DbOrTx, userIds: string[]): Promise<Map<string, AuthorInfo>> {
-  const users = await findUserSummaries({ db: db as Db }, userIds);
-  return new Map([...users].map(([id, u]) => [id, { name: u.name, image: u.image ?? null }]));
-}
 
 /** Authors missing from the cache, through the runtime's batched loader (misses of concurrent calls share a query). */
 async function loadMissingAuthors(ctx: ViewCtx, userIds: string[]): Promise<Map<string, AuthorInfo>> {

@@ -170,9 +170,11 @@ async function writeWorkspace(tx: Tx, workspaceId: string, items: SendItem[], ou
 async function writeWorkspaceFused(db: Db, workspaceId: string, items: SendItem[], outcomes: Map<string, SendOutcome>): Promise<WorkspaceWrite> {
   const now = new Date();
   const rows = items.map((item) => toNewRow(item, 0, now));
-  const messages = rows.map((row, i) => toMessage(storedRow(row), neutralView(items[i]!.author)));
+  // The seqs come from the statement; they are filled into these as it answers.
+  const stored = rows.map(storedRow);
+  const messages = stored.map((row, i) => toMessage(row, neutralView(items[i]!.author)));
   const payloads = messages.map((message) => ({ workspaceId, conversationId: message.conversationId, message }));
-  const mentions = rows.flatMap((row, i) => mentionRowsOf(storedRow(row)).map((m) => ({ index: i + 1, kind: m.kind, userId: m.userId ?? null })));
+  const mentions = stored.flatMap((row, i) => mentionRowsOf(row).map((m) => ({ index: i + 1, kind: m.kind, userId: m.userId ?? null })));
   const written = await insertMessageBatch(db, workspaceId, rows, mentions, payloads);
   const recorded: RecordedEvent[] = [];
   const events: ChatEvent[] = [];
@@ -183,9 +185,9 @@ async function writeWorkspaceFused(db: Db, workspaceId: string, items: SendItem[
       recorded.push({ workspaceId, seq, name: NOOP_EVENT, conversationId, userId: null, payload: {} });
       continue;
     }
-    rows[i]!.seq = seq;
+    stored[i]!.seq = seq;
     messages[i]!.seq = seq;
-    outcomes.set(itemKey(items[i]!), { row: storedRow(rows[i]!), duplicate: false });
+    outcomes.set(itemKey(items[i]!), { row: stored[i]!, duplicate: false });
     const event = chatEvent('message.created', payloads[i]!, { conversationId });
     events.push(event);
     recorded.push({ workspaceId, seq, name: event.name, conversationId, userId: null, payload: event.payload });
