@@ -16,9 +16,52 @@ let mode: Mode = 'bare';
 let clients: Client[] = [];
 let rooms: Client[][] = [];
 let phaseId = 0;
-let latencies: number[] = [];
-/** Latencies by the second of the phase the message was sent in: the chart of latency over time. */
-let bySecond: number[][] = [];
+
+/**
+ * One phase's latencies, with the second of the phase each message was sent
+ * in (the chart of latency over time), in typed arrays sized for the phase
+ * up front: JavaScript arrays of hundreds of thousands of numbers, grown by
+ * push, were promoted to the old generation and made this process stop for
+ * full garbage collections in the middle of what it measures.
+ */
+class LatencySamples {
+  private ms: Float64Array;
+  private second: Uint16Array;
+  count = 0;
+
+  constructor(capacity: number) {
+    this.ms = new Float64Array(Math.max(1024, capacity));
+    this.second = new Uint16Array(this.ms.length);
+  }
+
+  add(ms: number, second: number): void {
+    if (this.count === this.ms.length) this.grow();
+    this.ms[this.count] = ms;
+    this.second[this.count] = second;
+    this.count += 1;
+  }
+
+  all(): Float64Array {
+    return this.ms.subarray(0, this.count);
+  }
+
+  bySecond(): number[][] {
+    const seconds: number[][] = [];
+    for (let i = 0; i < this.count; i++) (seconds[this.second[i]!] ??= []).push(this.ms[i]!);
+    return seconds;
+  }
+
+  private grow(): void {
+    const ms = new Float64Array(this.ms.length * 2);
+    ms.set(this.ms);
+    const second = new Uint16Array(ms.length);
+    second.set(this.second);
+    this.ms = ms;
+    this.second = second;
+  }
+}
+
+let samples = new LatencySamples(0);
 let phaseStartUs = 0;
 let delivered = 0;
 let closed = 0;
@@ -56,9 +99,7 @@ function onFrame(raw: WebSocket.RawData) {
   if (phase !== phaseId || frame[numberEnd] !== SPACE) return;
   delivered += 1;
   const sentAt = readNumber(frame, numberEnd + 1);
-  const ms = (nowUs() - sentAt) / 1000;
-  latencies.push(ms);
-  (bySecond[Math.floor((sentAt - phaseStartUs) / 1e6)] ??= []).push(ms);
+  samples.add((nowUs() - sentAt) / 1000, Math.max(0, Math.floor((sentAt - phaseStartUs) / 1e6)));
 }
 
 function open(url: string, spec: ClientSpec): Promise<Client> {
@@ -120,14 +161,14 @@ function sendOne(room: Client[], phase: number): void {
 
 async function runPhase(rate: number, seconds: number, drainMs: number): Promise<PhaseResult> {
   phaseId += 1;
-  latencies = [];
+  const roomSize = clients.length / Math.max(1, rooms.length);
+  samples = new LatencySamples(Math.ceil(rate * seconds * roomSize * 1.05));
   delivered = 0;
   const closedBefore = closed;
   let sent = 0;
   let expected = 0;
   const start = performance.now();
   phaseStartUs = nowUs();
-  bySecond = [];
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
       const elapsed = (performance.now() - start) / 1000;
@@ -142,8 +183,8 @@ async function runPhase(rate: number, seconds: number, drainMs: number): Promise
     }, 2);
   });
   await new Promise((r) => setTimeout(r, drainMs));
-  const [p50, p95, p99, max] = percentiles(latencies, [50, 95, 99, 100]);
-  const p99BySecond = Array.from(bySecond, (s) => round(percentiles(s ?? [], [99])[0]!));
+  const [p50, p95, p99, max] = percentiles(samples.all(), [50, 95, 99, 100]);
+  const p99BySecond = Array.from(samples.bySecond(), (s) => round(percentiles(s ?? [], [99])[0]!));
   return { rate, sent, expected, delivered, p50: round(p50!), p95: round(p95!), p99: round(p99!), max: round(max!), p99BySecond, sendErrors: 0, closed: closed - closedBefore };
 }
 
