@@ -1,5 +1,6 @@
 import { type Role, type ServerFrame, WS_CLOSE } from '@aio/contracts';
 import type { WebSocket } from 'ws';
+import type { WorkspaceCtx } from '../../platform/context';
 import type { Metrics } from '../../platform/metrics';
 import { MAX_BUFFERED_BYTES, REPLAY_HIGH_WATER_BYTES, TYPING_THROTTLE_MS } from './limits';
 import type { StreamEvent } from './seq-stream';
@@ -46,6 +47,8 @@ export class Connection {
   sentSeq = 0;
   /** Live events that arrived while catching up; null once live. */
   backlog: StreamEvent[] | null = null;
+  /** The service context of this socket's calls (chat.ts), made once for its workspace and role. */
+  serviceCtx: WorkspaceCtx | null = null;
   private typingAt: Map<string, number> | null = null;
 
   constructor(
