@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import { type ClientFrame, WS_CLOSE } from '@aio/contracts';
 import type { RawData, WebSocket } from 'ws';
 import type { Deps } from '../../platform/context';
@@ -91,9 +92,9 @@ export class RealtimeGateway {
     this.every(this.options.presenceSweepMs, () => this.presence.sweep());
   }
 
-  /** A socket whose upgrade was authenticated; it must say hello next. */
-  accept(socket: WebSocket, identity: SocketIdentity, requestedWorkspaceId: string | undefined): void {
-    const connection = new Connection(socket, identity, this.deps.metrics);
+  /** A socket whose upgrade was authenticated (and the TCP socket under it); it must say hello next. */
+  accept(socket: WebSocket, wire: Socket, identity: SocketIdentity, requestedWorkspaceId: string | undefined): void {
+    const connection = new Connection(socket, wire, identity, this.deps.metrics);
     connection.workspaceId = requestedWorkspaceId ?? '';
     connection.pingSlot = this.accepted++ % PING_SLICES;
     (socket as SocketWithConnection)[CONNECTION] = connection;

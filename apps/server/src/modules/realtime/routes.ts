@@ -39,7 +39,8 @@ export const realtimeRoutes: FastifyPluginAsync<{ gateway: RealtimeGateway; auth
       if (!identity) return socket.close(WS_CLOSE.UNAUTHENTICATED, req.auth ? 'cross-site upgrade refused' : 'sign in first');
       const query = UpgradeQuery.safeParse(req.query);
       if (!query.success) return socket.close(WS_CLOSE.PROTOCOL_ERROR, 'workspaceId is not an id');
-      opts.gateway.accept(socket, identity, query.data.workspaceId);
+      // The upgraded request's TCP socket is the one ws now speaks over.
+      opts.gateway.accept(socket, req.socket, identity, query.data.workspaceId);
     },
   );
 };
