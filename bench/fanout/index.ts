@@ -65,8 +65,9 @@ async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Optio
   // deltas mostly show the allocator reusing pages freed after seeding.
   const kbPerConnection = (after.heap! - before.heap!) / 1024 / specs.length;
   log(`${mode}: ${specs.length} clients connected (${round(kbPerConnection, 1)} KB heap each); phase 1: ${opts.rate} msg/s for ${opts.seconds} s`);
-  const profiling = process.env.AIO_BENCH_PROFILE === '1';
-  if (profiling) await server({ cmd: 'profile', action: 'start' });
+  const profile = process.env.AIO_BENCH_PROFILE;
+  const profiling = profile === '1' || profile === 'alloc';
+  if (profiling) await server({ cmd: 'profile', action: 'start', allocations: profile === 'alloc' });
   const phase1 = (await call({ cmd: 'phase', rate: opts.rate, seconds: opts.seconds, drainMs: 2000 })).result!;
   if (profiling) await server({ cmd: 'profile', action: 'stop', file: `artifacts/${mode}-phase1.cpuprofile` });
   const rssMb = (await server({ cmd: 'memory' })).rss! / 1024 / 1024;
@@ -98,7 +99,8 @@ function row(m: Measured) {
 }
 
 async function measureTarget(mode: Mode, opts: Options, clients: Call): Promise<Measured & { dbLabel: string }> {
-  // AIO_BENCH_PROFILE=1 writes a CPU profile of each target's phase 1 to artifacts/<mode>-phase1.cpuprofile.
+  // AIO_BENCH_PROFILE=1 writes a CPU profile of each target's phase 1 to artifacts/<mode>-phase1.cpuprofile;
+  // AIO_BENCH_PROFILE=alloc also where it allocated, to artifacts/<mode>-phase1.heapprofile.
   const server = startProcess<ServerCommand, ServerReply>('server.ts');
   try {
     log(`${mode}: starting${mode === 'product' ? ` and seeding ${opts.clients} members over ${opts.channels} channels` : ''}…`);

@@ -13,7 +13,7 @@ import { seedFanout } from './seed';
 export type ServerCommand =
   | { cmd: 'start'; mode: Mode; clients: number; channels: number }
   | { cmd: 'memory' }
-  | { cmd: 'profile'; action: 'start' | 'stop'; file?: string }
+  | { cmd: 'profile'; action: 'start' | 'stop'; file?: string; allocations?: boolean }
   | { cmd: 'stop' };
 export type ServerReply =
   | { ok: true; url?: string; specs?: ClientSpec[]; dbLabel?: string; rss?: number; heap?: number }
@@ -41,10 +41,15 @@ function memory(): ServerReply {
 }
 
 let inspector: Session | undefined;
+let samplingAllocations = false;
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 
-/** CPU profile of a phase only (AIO_BENCH_PROFILE=1), without the seeding before it. */
-async function profile(action: 'start' | 'stop', file?: string): Promise<ServerReply> {
+/**
+ * CPU profile of a phase only (AIO_BENCH_PROFILE=1), without the seeding
+ * before it; with `allocations`, also a sampling profile of every allocation
+ * of the phase, collected or not (what makes the garbage collector run).
+ */
+async function profile(action: 'start' | 'stop', file = 'phase.cpuprofile', allocations = false): Promise<ServerReply> {
   if (action === 'start') {
     loopDelay.reset();
     loopDelay.enable();
@@ -52,9 +57,17 @@ async function profile(action: 'start' | 'stop', file?: string): Promise<ServerR
     inspector.connect();
     await inspector.post('Profiler.enable');
     await inspector.post('Profiler.start');
+    samplingAllocations = allocations;
+    // The two include… flags keep samples of objects already collected; the protocol types predate them.
+    const everything = { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true };
+    if (allocations) await inspector.post('HeapProfiler.startSampling', everything as { samplingInterval: number });
   } else if (inspector) {
+    if (samplingAllocations) {
+      const { profile: heap } = await inspector.post('HeapProfiler.stopSampling');
+      writeFileSync(file.replace(/\.cpuprofile$/, '.heapprofile'), JSON.stringify(heap));
+    }
     const { profile: result } = await inspector.post('Profiler.stop');
-    writeFileSync(file ?? 'phase.cpuprofile', JSON.stringify(result));
+    writeFileSync(file, JSON.stringify(result));
     inspector.disconnect();
     loopDelay.disable();
     const ms = (ns: number) => (ns / 1e6).toFixed(1);
@@ -70,7 +83,7 @@ async function handle(command: ServerCommand): Promise<ServerReply> {
     case 'memory':
       return memory();
     case 'profile':
-      return profile(command.action, command.file);
+      return profile(command.action, command.file, command.allocations);
     case 'stop':
       await stop?.();
       setImmediate(() => process.exit(0));
