@@ -63,7 +63,6 @@ class LatencySamples {
 
 let samples = new LatencySamples(0);
 let phaseStartUs = 0;
-let delivered = 0;
 let closed = 0;
 
 const nowUs = () => (performance.timeOrigin + performance.now()) * 1000;
@@ -97,7 +96,6 @@ function onFrame(raw: WebSocket.RawData) {
   if (body < 0) return;
   const phase = readNumber(frame, body + BENCH_BODY.length);
   if (phase !== phaseId || frame[numberEnd] !== SPACE) return;
-  delivered += 1;
   const sentAt = readNumber(frame, numberEnd + 1);
   samples.add((nowUs() - sentAt) / 1000, Math.max(0, Math.floor((sentAt - phaseStartUs) / 1e6)));
 }
@@ -163,7 +161,6 @@ async function runPhase(rate: number, seconds: number, drainMs: number): Promise
   phaseId += 1;
   const roomSize = clients.length / Math.max(1, rooms.length);
   samples = new LatencySamples(Math.ceil(rate * seconds * roomSize * 1.05));
-  delivered = 0;
   const closedBefore = closed;
   let sent = 0;
   let expected = 0;
@@ -185,7 +182,7 @@ async function runPhase(rate: number, seconds: number, drainMs: number): Promise
   await new Promise((r) => setTimeout(r, drainMs));
   const [p50, p95, p99, max] = percentiles(samples.all(), [50, 95, 99, 100]);
   const p99BySecond = Array.from(samples.bySecond(), (s) => round(percentiles(s ?? [], [99])[0]!));
-  return { rate, sent, expected, delivered, p50: round(p50!), p95: round(p95!), p99: round(p99!), max: round(max!), p99BySecond, sendErrors: 0, closed: closed - closedBefore };
+  return { rate, sent, expected, delivered: samples.count, p50: round(p50!), p95: round(p95!), p99: round(p99!), max: round(max!), p99BySecond, sendErrors: 0, closed: closed - closedBefore };
 }
 
 async function handle(command: Command): Promise<Reply> {
