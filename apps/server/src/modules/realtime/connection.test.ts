@@ -20,16 +20,17 @@ function decode(wire: Buffer): { text: string; isBinary: boolean } {
 }
 
 describe('encodeFrame', () => {
-  // The three length encodings of RFC 6455 §5.2: 7 bits, 16 bits, 64 bits.
+  // The three length encodings of RFC 6455 §5.2: 7 bits (2-byte header), 16 bits (4), 64 bits (10).
   it.each([
-    ['under 126 bytes', 10],
-    ['up to 64 KiB', 2_000],
-    ['over 64 KiB', 70_000],
-  ])('frames a payload %s as one text frame a client reads back exactly', (_, bodyLength) => {
-    const frame = { type: 'error', error: { code: 'X', message: 'é🙂'.repeat(Math.ceil(bodyLength / 6)).slice(0, bodyLength) } } as ServerFrame;
-    const wire = encodeFrame(frame);
+    ['under 126 bytes', 10, 2],
+    ['up to 64 KiB', 700, 4],
+    ['over 64 KiB', 25_000, 10],
+  ])('frames a payload %s as one text frame a client reads back exactly', (_, repeats, headerLength) => {
+    // Two- and four-byte UTF-8 characters: the length is counted in bytes, not characters.
+    const frame: ServerFrame = { type: 'error', error: { code: 'X', message: 'é🙂'.repeat(repeats) } };
     const json = JSON.stringify(frame);
-    expect(wire.length - Buffer.byteLength(json)).toBe(Buffer.byteLength(json) < 126 ? 2 : Buffer.byteLength(json) < 65_536 ? 4 : 10);
+    const wire = encodeFrame(frame);
+    expect(wire.length).toBe(headerLength + Buffer.byteLength(json));
     expect(decode(wire)).toEqual({ text: json, isBinary: false });
   });
 });
