@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { hasPgvector, queryRows } from './client';
+import { hasPgvector, preparedQuery, queryRows } from './client';
 
 describe('database', () => {
   let t: TestDatabase | undefined;
@@ -20,5 +20,31 @@ describe('database', () => {
     const present = await hasPgvector(t.database.db);
     if (t.database.kind === 'pglite') expect(present).toBe(true);
     else expect(typeof present).toBe('boolean');
+  });
+});
+
+describe('prepared statements', () => {
+  let t: TestDatabase | undefined;
+  afterEach(async () => t?.drop());
+  const PROBE = 'select $1::int as i, $2::bigint as b, $3::boolean as ok, $4::text as s, $5::text as missing, $6::timestamptz as at';
+
+  it('return numbers, booleans, text and nulls the same way on every call', async () => {
+    t = await createTestDatabase();
+    const at = new Date('2026-11-30T10:00:00.000Z');
+    for (let call = 0; call < 3; call++) {
+      const [row] = await preparedQuery(t.database.db, 'probe', PROBE, [7 + call, 9007199254740, call % 2 === 0, 'héllo\n"x"', null, at]);
+      expect(row!.slice(0, 5)).toEqual([7 + call, 9007199254740, call % 2 === 0, 'héllo\n"x"', null]);
+      expect(new Date(String(row![5])).getTime()).toBe(at.getTime());
+    }
+  });
+
+  it('reports a failed statement with its code and leaves the session usable', async () => {
+    t = await createTestDatabase();
+    const divide = 'select 1 / $1::int as q';
+    await expect(preparedQuery(t.database.db, 'divide', divide, [0])).rejects.toMatchObject({ code: '22012', message: expect.stringMatching(/division by zero/) });
+    expect(await preparedQuery(t.database.db, 'divide', divide, [1])).toEqual([[1]]);
+    await expect(preparedQuery(t.database.db, 'broken', 'select nope from nowhere', [])).rejects.toMatchObject({ code: '42P01' });
+    const rows = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from workspaces`);
+    expect(rows[0]?.n).toBe(0);
   });
 });

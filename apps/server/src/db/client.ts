@@ -90,14 +90,20 @@ export async function hasPgvector(db: DbOrTx): Promise<boolean> {
 }
 
 /**
- * Rows of a statement sent to the driver as it is (PGlite, the PGlite thread
- * and pg's Pool all take `query(text, params)`), for hot paths whose
- * statement is fixed: Drizzle's SQL builder allocates more per call than
- * such a statement costs to run. Outside transactions only.
+ * Rows, as arrays, of a fixed hot-path statement prepared once per session
+ * under `name`: pg prepares it on each pooled connection, the PGlite thread
+ * in its session; an in-process PGlite (migrations, templates) runs it
+ * plainly. For statements whose cost is near the cost of calling them:
+ * Drizzle's builder, and parsing and planning on every call, would cost
+ * more than running them. Numbers and booleans come back as such (int8 too: callers use it
+ * for counts and seqs), other types as the driver gives them. Outside
+ * transactions only.
  */
-export async function queryDriver<T>(db: Db, text: string, params: unknown[]): Promise<T[]> {
-  const client = (db as unknown as { $client: { query(text: string, params: unknown[]): Promise<{ rows: T[] }> } }).$client;
-  return (await client.query(text, params)).rows;
+export async function preparedQuery(db: Db, name: string, text: string, params: unknown[]): Promise<unknown[][]> {
+  const client = (db as unknown as { $client: PgliteClient | pg.Pool }).$client;
+  if (client instanceof PgliteThread) return client.queryPrepared(name, text, params);
+  if (client instanceof pg.Pool) return (await client.query({ name, text, values: params, rowMode: 'array' })).rows;
+  return (await client.query<unknown[]>(text, params, { rowMode: 'array' })).rows.map((row) => row.map((v) => (typeof v === 'bigint' ? Number(v) : v)));
 }
 
 /** Rows of a raw SQL query, whichever driver ran it (both return `{ rows }`). */

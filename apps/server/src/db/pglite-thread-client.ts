@@ -59,6 +59,15 @@ export class PgliteThread {
     return this.exclusive(() => this.rawQuery<T>(sql, params, options));
   }
 
+  /**
+   * Rows (as arrays) of `sql` run as this session's prepared statement `name`:
+   * prepared on first use, then one Bind/Execute on the thread per call.
+   * Numbers and booleans come back as such, every other type as text.
+   */
+  queryPrepared(name: string, sql: string, params: unknown[]): Promise<unknown[][]> {
+    return this.exclusive(() => this.call({ op: 'prepared', name, sql, params }) as Promise<unknown[][]>);
+  }
+
   exec(sql: string): Promise<ThreadQueryResult[]> {
     return this.exclusive(() => this.call({ op: 'exec', sql }) as Promise<ThreadQueryResult[]>);
   }

@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { vector } from '@electric-sql/pglite-pgvector';
+import { runPrepared } from './pglite-prepared.js';
 
 const { dataDir, templateFile } = workerData;
 const pg = new PGlite({
@@ -23,6 +24,9 @@ function queryOptions(message) {
   return { rowMode: message.rowMode, parsers };
 }
 
+/** Statement name → its result column types, for the statements this session has prepared. */
+const prepared = new Map();
+
 const plain = (result) => ({ rows: result.rows, fields: result.fields, affectedRows: result.affectedRows });
 
 async function run(message) {
@@ -32,6 +36,8 @@ async function run(message) {
       return null;
     case 'query':
       return plain(await pg.query(message.sql, message.params ?? [], queryOptions(message)));
+    case 'prepared':
+      return runPrepared(pg, prepared, message.name, message.sql, message.params ?? []);
     case 'exec':
       return (await pg.exec(message.sql)).map(plain);
     case 'close':

@@ -1,4 +1,4 @@
-import { type Db, queryDriver } from '../../../db/client';
+import { type Db, preparedQuery } from '../../../db/client';
 import type { MentionRow, NewMessageRow } from './message-writes';
 
 /** A mention of the i-th message of the batch (1-based), before its seq is known. */
@@ -49,11 +49,11 @@ export async function insertMessageBatch(
     payload: payloads[i],
   }));
   const mentioned = mentions.map((m) => ({ ord: m.index, kind: m.kind, user_id: m.userId }));
-  const written = await queryDriver<{ ord: number; seq: string | number | bigint; inserted: boolean }>(db, INSERT_MESSAGE_BATCH, [
+  const written = await preparedQuery(db, 'insert_message_batch', INSERT_MESSAGE_BATCH, [
     workspaceId,
     JSON.stringify(batch),
     JSON.stringify(mentioned),
     rows[0]!.createdAt.toISOString(),
   ]);
-  return written.map((w) => ({ ord: w.ord, seq: Number(w.seq), inserted: w.inserted }));
+  return written.map(([ord, seq, inserted]) => ({ ord: ord as number, seq: seq as number, inserted: inserted as boolean }));
 }
