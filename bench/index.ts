@@ -7,4 +7,5 @@ import { runNamed } from './lib/run-named';
 await runNamed('bench', {
   fanout: () => import('./fanout/index'),
   send: () => import('./send'),
+  'write-call': () => import('./write-call'),
 });
