@@ -114,11 +114,18 @@ async function measureTarget(mode: Mode, opts: Options, clients: Call): Promise<
   }
 }
 
+function printProductOnly(ours: Measured & { dbLabel: string }) {
+  printTable(`fan-out, product only (${ours.dbLabel})`, [row(ours)]);
+  printSparklines('phase 1: p99 latency of the messages sent in each second', [{ label: 'AIO Chat', values: ours.phase1.p99BySecond, unit: 'ms' }]);
+}
+
 export async function run(args: string[]): Promise<void> {
   const opts = parseOptions(args);
   const clients = startProcess<Command, Reply>('clients.ts');
   try {
     const ours = await measureTarget('product', opts, clients.call);
+    // AIO_BENCH_PRODUCT_ONLY=1 skips the bare ws target (to iterate on the product; prints no ratio line).
+    if (process.env.AIO_BENCH_PRODUCT_ONLY) return void printProductOnly(ours);
     const baseline = await measureTarget('bare', opts, clients.call);
     const product = { dbLabel: ours.dbLabel };
 
