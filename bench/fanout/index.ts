@@ -11,6 +11,7 @@ interface Options {
   rate: number;
   seconds: number;
   stepSeconds: number;
+  warmupSeconds: number;
 }
 
 /**
@@ -23,7 +24,14 @@ function parseOptions(args: string[]): Options {
     const i = args.indexOf(`--${name}`);
     return i >= 0 ? Number(args[i + 1]) : fallback;
   };
-  return { clients: get('clients', 2000), channels: get('channels', 100), rate: get('rate', 500), seconds: get('seconds', 30), stepSeconds: get('step-seconds', 10) };
+  return {
+    clients: get('clients', 2000),
+    channels: get('channels', 100),
+    rate: get('rate', 500),
+    seconds: get('seconds', 30),
+    stepSeconds: get('step-seconds', 10),
+    warmupSeconds: get('warmup-seconds', 5),
+  };
 }
 
 type Call = (command: Command) => Promise<Reply & { ok: true }>;
@@ -65,6 +73,11 @@ async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Optio
   // deltas mostly show the allocator reusing pages freed after seeding.
   const kbPerConnection = (after.heap! - before.heap!) / 1024 / specs.length;
   log(`${mode}: ${specs.length} clients connected (${round(kbPerConnection, 1)} KB heap each); phase 1: ${opts.rate} msg/s for ${opts.seconds} s`);
+  if (opts.warmupSeconds > 0) {
+    // Both targets start cold; the send path's first second (JIT, first plans) is reported here, not in phase 1.
+    const warm = (await call({ cmd: 'phase', rate: opts.rate, seconds: opts.warmupSeconds, drainMs: 1000 })).result!;
+    log(`${mode}: warm-up, ${opts.rate} msg/s for ${opts.warmupSeconds} s → p50 ${warm.p50} p99 ${warm.p99} ms, first second's p99 ${warm.p99BySecond[0]} ms`);
+  }
   const profile = process.env.AIO_BENCH_PROFILE;
   const profiling = profile === '1' || profile === 'alloc';
   if (profiling) await server({ cmd: 'profile', action: 'start', allocations: profile === 'alloc' });
