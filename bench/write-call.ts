@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { insertMessageBatch } from '../apps/server/src/modules/conversations/repository/fused-send';
+import { INSERT_MESSAGE_BATCH, insertMessageBatch, insertMessageBatchParams } from '../apps/server/src/modules/conversations/repository/fused-send';
 import type { NewMessageRow } from '../apps/server/src/modules/conversations/repository/message-writes';
 import { type SeededChannel, seedChannel } from './lib/channel';
 import { startProduct } from './lib/product';
@@ -8,8 +8,6 @@ import { log, printTable, round } from './lib/stats';
 const BATCH_SIZES = [1, 4, 16];
 const ROUNDS = 4;
 const CALLS_PER_ROUND = 400;
-/** The statement the product prepares once per session (repository/fused-send.ts). */
-const INSERT_MESSAGE_BATCH = 'select ord, seq, inserted from insert_message_batch($1, $2::jsonb, $3::jsonb, $4::timestamptz)';
 
 let sent = 0;
 
@@ -43,8 +41,7 @@ function batchOf(size: number, ids: SeededChannel): { rows: NewMessageRow[]; pay
  */
 async function plainCall(client: { query(text: string, params: unknown[]): Promise<unknown> }, ids: SeededChannel, size: number) {
   const { rows, payloads } = batchOf(size, ids);
-  const batch = rows.map((r, i) => ({ id: r.id, conversation_id: r.conversationId, client_id: r.clientId, author_id: r.authorId, body: r.body, entities: r.entities, has_link: r.hasLink, payload: payloads[i] }));
-  await client.query(INSERT_MESSAGE_BATCH, [ids.workspaceId, JSON.stringify(batch), '[]', rows[0]!.createdAt.toISOString()]);
+  await client.query(INSERT_MESSAGE_BATCH, insertMessageBatchParams(ids.workspaceId, rows, [], payloads));
 }
 
 async function timeCalls(call: () => Promise<unknown>): Promise<number> {
@@ -73,7 +70,10 @@ export async function run(): Promise<void> {
     };
     const plain = (size: number) => () => plainCall(client, ids, size);
     log(`insert_message_batch on ${product.dbLabel}: ${ROUNDS} alternating rounds of ${CALLS_PER_ROUND} calls per batch size…`);
-    for (const size of BATCH_SIZES) await timeCalls(prepared(size)), await timeCalls(plain(size));
+    for (const size of BATCH_SIZES) {
+      await timeCalls(prepared(size));
+      await timeCalls(plain(size));
+    }
     const results = [];
     for (const size of BATCH_SIZES) {
       const ours: number[] = [];

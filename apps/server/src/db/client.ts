@@ -8,7 +8,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import { PgliteThread } from './pglite-thread-client';
+import { PgliteThread, type PreparedParam } from './pglite-thread-client';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -95,11 +95,11 @@ export async function hasPgvector(db: DbOrTx): Promise<boolean> {
  * in its session; an in-process PGlite (migrations, templates) runs it
  * plainly. For statements whose cost is near the cost of calling them:
  * Drizzle's builder, and parsing and planning on every call, would cost
- * more than running them. Numbers and booleans come back as such (int8 too: callers use it
- * for counts and seqs), other types as the driver gives them. Outside
- * transactions only.
+ * more than running them. Numbers and booleans come back as such (int8
+ * too: callers use it for counts and seqs), other types as the driver gives
+ * them. Outside transactions only.
  */
-export async function preparedQuery(db: Db, name: string, text: string, params: unknown[]): Promise<unknown[][]> {
+export async function preparedQuery(db: Db, name: string, text: string, params: PreparedParam[]): Promise<unknown[][]> {
   const client = (db as unknown as { $client: PgliteClient | pg.Pool }).$client;
   if (client instanceof PgliteThread) return client.queryPrepared(name, text, params);
   if (client instanceof pg.Pool) return (await client.query({ name, text, values: params, rowMode: 'array' })).rows;

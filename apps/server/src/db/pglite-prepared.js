@@ -48,6 +48,7 @@ function parseAndDescribe(name, sql) {
   return concat([message('P', cstring(name), cstring(sql), int16(0)), message('D', encoder.encode('S'), cstring(name)), SYNC]);
 }
 
+/** `params` are text, numbers, booleans, dates or null (client.ts types them so). */
 function bindAndExecute(name, params) {
   const values = params.flatMap((value) => {
     if (value === null || value === undefined) return [int32(-1)];

@@ -11,6 +11,9 @@ interface QueryOptions {
   parsers?: Record<number, (value: string) => unknown>;
 }
 
+/** What a prepared statement takes: every driver sends these as text. JSON and arrays go serialised. */
+export type PreparedParam = string | number | boolean | Date | null;
+
 interface Reply {
   id: number;
   result?: unknown;
@@ -64,7 +67,7 @@ export class PgliteThread {
    * prepared on first use, then one Bind/Execute on the thread per call.
    * Numbers and booleans come back as such, every other type as text.
    */
-  queryPrepared(name: string, sql: string, params: unknown[]): Promise<unknown[][]> {
+  queryPrepared(name: string, sql: string, params: PreparedParam[]): Promise<unknown[][]> {
     return this.exclusive(() => this.call({ op: 'prepared', name, sql, params }) as Promise<unknown[][]>);
   }
 

@@ -15,7 +15,7 @@ export interface FusedOutcome {
   inserted: boolean;
 }
 
-const INSERT_MESSAGE_BATCH = 'select ord, seq, inserted from insert_message_batch($1, $2::jsonb, $3::jsonb, $4::timestamptz)';
+export const INSERT_MESSAGE_BATCH = 'select ord, seq, inserted from insert_message_batch($1, $2::jsonb, $3::jsonb, $4::timestamptz)';
 
 /**
  * Writes a batch of thread-free messages of one workspace in ONE statement,
@@ -26,7 +26,9 @@ const INSERT_MESSAGE_BATCH = 'select ord, seq, inserted from insert_message_batc
  * conversations' last message and one event per message. One statement is
  * one autocommit transaction, so the sequence row lock is held until every
  * row is in; on PGlite it saves the round trips a flush otherwise costs,
- * each of them parsed, planned and run in WASM.
+ * each of them parsed, planned and run in WASM. The statement is prepared
+ * once per database session (`preparedQuery`), so a call is one
+ * Bind/Execute (`npm run bench -- write-call`).
  *
  * A message skipped as a duplicate still uses its seq, with a `noop` event,
  * so the event log has no gap for the realtime stream to wait on.
@@ -38,6 +40,12 @@ export async function insertMessageBatch(
   mentions: BatchMention[],
   payloads: object[],
 ): Promise<FusedOutcome[]> {
+  const written = await preparedQuery(db, 'insert_message_batch', INSERT_MESSAGE_BATCH, insertMessageBatchParams(workspaceId, rows, mentions, payloads));
+  return written.map(([ord, seq, inserted]) => ({ ord: ord as number, seq: seq as number, inserted: inserted as boolean }));
+}
+
+/** The statement's parameters: the batch and its mentions as one JSON document each. */
+export function insertMessageBatchParams(workspaceId: string, rows: NewMessageRow[], mentions: BatchMention[], payloads: object[]): string[] {
   const batch = rows.map((r, i) => ({
     id: r.id,
     conversation_id: r.conversationId,
@@ -49,11 +57,5 @@ export async function insertMessageBatch(
     payload: payloads[i],
   }));
   const mentioned = mentions.map((m) => ({ ord: m.index, kind: m.kind, user_id: m.userId }));
-  const written = await preparedQuery(db, 'insert_message_batch', INSERT_MESSAGE_BATCH, [
-    workspaceId,
-    JSON.stringify(batch),
-    JSON.stringify(mentioned),
-    rows[0]!.createdAt.toISOString(),
-  ]);
-  return written.map(([ord, seq, inserted]) => ({ ord: ord as number, seq: seq as number, inserted: inserted as boolean }));
+  return [workspaceId, JSON.stringify(batch), JSON.stringify(mentioned), rows[0]!.createdAt.toISOString()];
 }
