@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { hasPgvector, preparedQuery, queryRows } from './client';
+import { hasPgvector, openDatabase, openPglite, preparedQuery, queryRows } from './client';
 
 describe('database', () => {
   let t: TestDatabase | undefined;
@@ -35,6 +35,18 @@ describe('prepared statements', () => {
       const [row] = await preparedQuery(t.database.db, 'probe', PROBE, [7 + call, 9007199254740, call % 2 === 0, 'héllo\n"x"', null, at]);
       expect(row!.slice(0, 5)).toEqual([7 + call, 9007199254740, call % 2 === 0, 'héllo\n"x"', null]);
       expect(new Date(String(row![5])).getTime()).toBe(at.getTime());
+    }
+  });
+
+  it('gives the same rows on an in-process PGlite (migrations and templates use one)', async () => {
+    const database = await openDatabase({ pglite: openPglite() });
+    try {
+      const at = new Date('2026-11-30T10:00:00.000Z');
+      const [row] = await preparedQuery(database.db, 'probe', PROBE, [7, 9007199254740, true, 'héllo', null, at]);
+      expect(row!.slice(0, 5)).toEqual([7, 9007199254740, true, 'héllo', null]);
+      expect(new Date(row![5] as string | Date).getTime()).toBe(at.getTime());
+    } finally {
+      await database.close();
     }
   });
 
