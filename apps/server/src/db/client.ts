@@ -96,14 +96,14 @@ export async function hasPgvector(db: DbOrTx): Promise<boolean> {
  * plainly. For statements whose cost is near the cost of calling them:
  * Drizzle's builder, and parsing and planning on every call, would cost
  * more than running them. Numbers and booleans come back as such (int8
- * too: callers use it for counts and seqs), other types as the driver gives
- * them. Outside transactions only.
+ * too, for counts and seqs: pg is set so above, PGlite does so below 2^53),
+ * other types as the driver gives them. Outside transactions only.
  */
 export async function preparedQuery(db: Db, name: string, text: string, params: PreparedParam[]): Promise<unknown[][]> {
   const client = (db as unknown as { $client: PgliteClient | pg.Pool }).$client;
-  if (client instanceof PgliteThread) return client.queryPrepared(name, text, params);
   if (client instanceof pg.Pool) return (await client.query({ name, text, values: params, rowMode: 'array' })).rows;
-  return (await client.query<unknown[]>(text, params, { rowMode: 'array' })).rows.map((row) => row.map((v) => (typeof v === 'bigint' ? Number(v) : v)));
+  if (client instanceof PgliteThread) return client.queryPrepared(name, text, params);
+  return (await client.query<unknown[]>(text, params, { rowMode: 'array' })).rows;
 }
 
 /** Rows of a raw SQL query, whichever driver ran it (both return `{ rows }`). */

@@ -65,7 +65,7 @@ export class PgliteThread {
   /**
    * Rows (as arrays) of `sql` run as this session's prepared statement `name`:
    * prepared on first use, then one Bind/Execute on the thread per call.
-   * Numbers and booleans come back as such, every other type as text.
+   * Values are parsed as query() parses them.
    */
   queryPrepared(name: string, sql: string, params: PreparedParam[]): Promise<unknown[][]> {
     return this.exclusive(() => this.call({ op: 'prepared', name, sql, params }) as Promise<unknown[][]>);

@@ -24,8 +24,8 @@ function queryOptions(message) {
   return { rowMode: message.rowMode, parsers };
 }
 
-/** Statement name → its result column types, for the statements this session has prepared. */
-const prepared = new Map();
+/** The names of the statements this session has prepared. */
+const prepared = new Set();
 
 const plain = (result) => ({ rows: result.rows, fields: result.fields, affectedRows: result.affectedRows });
 

@@ -27,8 +27,8 @@ export const INSERT_MESSAGE_BATCH = 'select ord, seq, inserted from insert_messa
  * one autocommit transaction, so the sequence row lock is held until every
  * row is in; on PGlite it saves the round trips a flush otherwise costs,
  * each of them parsed, planned and run in WASM. The statement is prepared
- * once per database session (`preparedQuery`), so a call is one
- * Bind/Execute (`npm run bench -- write-call`).
+ * once per database session (`preparedQuery`), so a call is not parsed
+ * and planned again (`npm run bench -- write-call`).
  *
  * A message skipped as a duplicate still uses its seq, with a `noop` event,
  * so the event log has no gap for the realtime stream to wait on.
