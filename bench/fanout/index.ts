@@ -53,6 +53,7 @@ function startProcess<C, R extends { ok: boolean; error?: string }>(file: string
 const RAMP = process.env.AIO_BENCH_RAMP
   ? process.env.AIO_BENCH_RAMP.split(',').map(Number)
   : [500, 750, 1000, 1250, 1500, 1750, 2000, 2500, 3000, 3500, 4000, 4500, 5000, 6000, 7000, 8000, 10000, 12000];
+const deliveredShare = (r: PhaseResult, digits = 2) => `${((100 * r.delivered) / r.expected).toFixed(digits)}%`;
 const isGood = (r: PhaseResult) => r.p99 <= 50 && r.delivered >= r.expected * 0.999;
 
 interface Measured {
@@ -88,7 +89,7 @@ async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Optio
   for (const rate of RAMP) {
     const r = (await call({ cmd: 'phase', rate, seconds: opts.stepSeconds, drainMs: 1500 })).result!;
     ramp.push(r);
-    log(`${mode}: ${rate} msg/s → p50 ${r.p50} p99 ${r.p99} ms, delivered ${((100 * r.delivered) / r.expected).toFixed(2)}%, closed ${r.closed}`);
+    log(`${mode}: ${rate} msg/s → p50 ${r.p50} p99 ${r.p99} ms, delivered ${deliveredShare(r)}, closed ${r.closed}`);
     if (!isGood(r) && !process.env.AIO_BENCH_RAMP) break;
   }
   await call({ cmd: 'disconnect' });
@@ -96,14 +97,23 @@ async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Optio
   return { mode, phase1, ramp, maxPerSecond: good.at(-1)?.rate ?? 0, kbPerConnection, rssMb };
 }
 
+const labelOf = (m: Measured) => (m.mode === 'product' ? 'AIO Chat' : 'bare ws');
+
+/** A target's two columns of the ramp table at step i. */
+function rampColumns(m: Measured, i: number) {
+  const prefix = m.mode === 'product' ? 'AIO' : 'ws';
+  const r = m.ramp[i];
+  return { [`${prefix} p99`]: r?.p99 ?? '', [`${prefix} delivered`]: r ? deliveredShare(r) : '' };
+}
+
 function row(m: Measured) {
   const p = m.phase1;
   return {
-    target: m.mode === 'product' ? 'AIO Chat' : 'bare ws',
+    target: labelOf(m),
     'p50 ms': p.p50,
     'p95 ms': p.p95,
     'p99 ms': p.p99,
-    delivered: `${((100 * p.delivered) / p.expected).toFixed(3)}%`,
+    delivered: deliveredShare(p, 3),
     'max msg/s': m.maxPerSecond,
     'deliveries/s': m.maxPerSecond * (p.expected / Math.max(1, p.sent)),
     'RSS MB': round(m.rssMb, 0),
@@ -127,35 +137,25 @@ async function measureTarget(mode: Mode, opts: Options, clients: Call): Promise<
   }
 }
 
-function printProductOnly(ours: Measured & { dbLabel: string }) {
-  printTable(`fan-out, product only (${ours.dbLabel})`, [row(ours)]);
-  printSparklines('phase 1: p99 latency of the messages sent in each second', [{ label: 'AIO Chat', values: ours.phase1.p99BySecond, unit: 'ms' }]);
-}
-
 export async function run(args: string[]): Promise<void> {
   const opts = parseOptions(args);
   const clients = startProcess<Command, Reply>('clients.ts');
   try {
     const ours = await measureTarget('product', opts, clients.call);
     // AIO_BENCH_PRODUCT_ONLY=1 skips the bare ws target (to iterate on the product; prints no ratio line).
-    if (process.env.AIO_BENCH_PRODUCT_ONLY) return void printProductOnly(ours);
-    const baseline = await measureTarget('bare', opts, clients.call);
-    const product = { dbLabel: ours.dbLabel };
+    const baseline = process.env.AIO_BENCH_PRODUCT_ONLY ? undefined : await measureTarget('bare', opts, clients.call);
+    const targets = baseline ? [ours, baseline] : [ours];
 
-    printTable(`fan-out: ${opts.clients} clients, ${opts.channels} channels, phase 1 at ${opts.rate} msg/s for ${opts.seconds} s (${product.dbLabel})`, [row(ours), row(baseline)]);
-    printTable('ramp (msg/s → p99 ms, delivered)', RAMP.slice(0, Math.max(ours.ramp.length, baseline.ramp.length)).map((rate, i) => ({
-      'msg/s': rate,
-      'AIO p99': ours.ramp[i]?.p99 ?? '',
-      'AIO delivered': ours.ramp[i] ? `${((100 * ours.ramp[i]!.delivered) / ours.ramp[i]!.expected).toFixed(2)}%` : '',
-      'ws p99': baseline.ramp[i]?.p99 ?? '',
-      'ws delivered': baseline.ramp[i] ? `${((100 * baseline.ramp[i]!.delivered) / baseline.ramp[i]!.expected).toFixed(2)}%` : '',
-    })));
-    printSparklines(`phase 1: p99 latency of the messages sent in each second, ${opts.seconds} s`, [
-      { label: 'AIO Chat', values: ours.phase1.p99BySecond, unit: 'ms' },
-      { label: 'bare ws', values: baseline.phase1.p99BySecond, unit: 'ms' },
-    ]);
+    printTable(`fan-out: ${opts.clients} clients, ${opts.channels} channels, phase 1 at ${opts.rate} msg/s for ${opts.seconds} s (${ours.dbLabel})`, targets.map(row));
+    const steps = Math.max(...targets.map((t) => t.ramp.length));
+    printTable('ramp (msg/s → p99 ms, delivered)', RAMP.slice(0, steps).map((rate, i) => Object.assign({ 'msg/s': rate }, ...targets.map((t) => rampColumns(t, i)))));
+    printSparklines(
+      `phase 1: p99 latency of the messages sent in each second, ${opts.seconds} s`,
+      targets.map((t) => ({ label: labelOf(t), values: t.phase1.p99BySecond, unit: 'ms' })),
+    );
     mkdirSync('artifacts', { recursive: true });
-    writeFileSync('artifacts/fanout.json', JSON.stringify({ options: opts, db: product.dbLabel, product: ours, bare: baseline }, null, 2));
+    writeFileSync('artifacts/fanout.json', JSON.stringify({ options: opts, db: ours.dbLabel, product: ours, bare: baseline ?? null }, null, 2));
+    if (!baseline) return;
     const ratio = baseline.maxPerSecond ? ours.maxPerSecond / baseline.maxPerSecond : 0;
     process.stdout.write(
       `\nfanout: p99_ms=${ours.phase1.p99} max_per_s=${ours.maxPerSecond} ratio_vs_ws=${round(ratio, 3)} kb_per_conn=${round(ours.kbPerConnection, 1)}\n`,
