@@ -21,7 +21,7 @@ export function listConversationIdsOfUser(ctx: Pick<Ctx, 'db'>, workspaceId: str
  * Member ids of a conversation (null when it does not exist), from the same
  * short-lived cache the send path uses; kept fresh by membership events.
  */
-export async function findConversationMemberIds(ctx: Pick<Ctx, 'db' | 'bus' | 'log'>, conversationId: string): Promise<string[] | null> {
+export async function findConversationMemberIds(ctx: Pick<Ctx, 'db' | 'bus' | 'log' | 'metrics'>, conversationId: string): Promise<string[] | null> {
   const access = await findAccess(ctx, conversationId);
   return access ? [...access.members.keys()] : null;
 }

@@ -145,6 +145,23 @@ describe('realtime delivery: audience, isolation, typing, sends', () => {
     ]);
   });
 
+  it('reports the message path stage by stage in /metrics: wait and write, batch sizes, fan-out', async () => {
+    const { olive, bea } = people();
+    const count = async (name: string) => Number(new RegExp(`^${name}_count (\\d+)`, 'm').exec((await t.client().get('/metrics')).text)?.[1] ?? NaN);
+    const names = ['aio_message_store_seconds', 'aio_message_batch_write_seconds', 'aio_message_batch_size', 'aio_ws_event_fanout_seconds'];
+    const before = await Promise.all(names.map(count));
+    const socket = await connect(bea, a.workspaceId);
+    const sent = await Promise.all(['one', 'two', 'three'].map((body) => send(olive, a.base, general.id, body)));
+    await socket.waitFor('event', (e) => e.seq === Math.max(...sent.map((m) => m.seq)));
+    const [stored, writes, sizes, fanouts] = (await Promise.all(names.map(count))).map((n, i) => n - before[i]!);
+    expect(stored).toBe(3);
+    // Concurrent sends may share a write: one or more writes, one size per write.
+    expect(writes).toBeGreaterThanOrEqual(1);
+    expect(sizes).toBe(writes);
+    // Bea's socket got three events on this node.
+    expect(fanouts).toBeGreaterThanOrEqual(3);
+  });
+
   it('closes a client that stops reading with 4008 once a megabyte waits for it, instead of buffering on', async () => {
     const { olive, bea } = people();
     const flood = await createChannel(olive, a.base, { name: 'flood', memberIds: [bea.userId] });

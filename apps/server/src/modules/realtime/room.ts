@@ -68,6 +68,8 @@ export class WorkspaceRoom {
 
   private route(event: StreamEvent): void {
     this.index.apply(event);
+    const started = performance.now();
+    let sent = 0;
     for (const member of this.index.audienceOf(event)) {
       for (const connection of member.connections) {
         // Its catch-up may have read this event from the log already: the log
@@ -75,8 +77,10 @@ export class WorkspaceRoom {
         if (event.seq <= connection.sentSeq) continue;
         connection.sentSeq = event.seq;
         connection.sendRaw(event.frame);
+        sent += 1;
       }
     }
+    if (sent > 0) this.deps.metrics.wsEventFanoutSeconds.observe((performance.now() - started) / 1000);
     for (const connection of this.syncing) this.queue(connection, event);
   }
 

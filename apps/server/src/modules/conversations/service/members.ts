@@ -78,7 +78,7 @@ export async function listConversationMembers(ctx: WorkspaceCtx, conversationId:
  * conversations. Every node hears `member.removed`; the delete is idempotent,
  * so only the node that actually removed rows announces it.
  */
-export async function removeFromAllConversations(deps: Pick<Deps, 'db' | 'bus' | 'log'>, workspaceId: string, userId: string): Promise<void> {
+export async function removeFromAllConversations(deps: Pick<Deps, 'db' | 'bus' | 'log' | 'metrics'>, workspaceId: string, userId: string): Promise<void> {
   const left = await inChatTransaction(deps, workspaceId, async (tx) => {
     const conversationIds = await repo.deleteMembershipsOfUser(tx, workspaceId, userId);
     return { result: conversationIds, events: conversationIds.flatMap((id) => removedEvents(workspaceId, id, userId)) };

@@ -3,6 +3,8 @@ import { groupBy, itemKey, publishBatch, type SendItem, type SendOutcome, type W
 
 interface Pending {
   item: SendItem;
+  /** When it reached the writer (performance.now()), for aio_message_store_seconds. */
+  queuedAt: number;
   resolve(outcome: SendOutcome): void;
   reject(err: unknown): void;
 }
@@ -41,12 +43,12 @@ export class MessageWriter {
   private meanGapMs = 1000;
   private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(private readonly deps: Pick<Deps, 'db' | 'bus' | 'log'>) {}
+  constructor(private readonly deps: Pick<Deps, 'db' | 'bus' | 'log' | 'metrics'>) {}
 
   send(item: SendItem): Promise<SendOutcome> {
     return new Promise((resolve, reject) => {
-      this.noteArrival();
-      this.queue.push({ item, resolve, reject });
+      const queuedAt = this.noteArrival();
+      this.queue.push({ item, queuedAt, resolve, reject });
       this.schedule();
     });
   }
@@ -59,10 +61,12 @@ export class MessageWriter {
     }
   }
 
-  private noteArrival(): void {
+  /** Updates the send rate and returns the arrival time. */
+  private noteArrival(): number {
     const now = performance.now();
     this.meanGapMs += (Math.min(now - this.lastArrival, 1000) - this.meanGapMs) * GAP_SMOOTHING;
     this.lastArrival = now;
+    return now;
   }
 
   private paceMs(): number {
@@ -108,7 +112,9 @@ export class MessageWriter {
     const groups: Map<string, Group> = groupBy(batch, (p) => itemKey(p.item));
     let written: WrittenBatch;
     try {
+      const started = performance.now();
       written = await writeBatch(this.deps, [...groups.values()].map((g) => g[0]!.item));
+      this.observe(batch, started, groups.size);
     } catch (err) {
       if (groups.size === 1) rejectAll([...groups.values()][0]!, err);
       else {
@@ -120,6 +126,14 @@ export class MessageWriter {
     this.release();
     await this.publish(written);
     for (const [key, group] of groups) settle(group, written.outcomes.get(key));
+  }
+
+  private observe(batch: Pending[], started: number, writes: number): void {
+    const { metrics } = this.deps;
+    const stored = performance.now();
+    metrics.messageBatchWriteSeconds.observe((stored - started) / 1000);
+    metrics.messageBatchSize.observe(writes);
+    for (const p of batch) metrics.messageStoreSeconds.observe((stored - p.queuedAt) / 1000);
   }
 
   /** A bad send (say, into a conversation deleted meanwhile) fails alone instead of taking its batch with it. */

@@ -65,7 +65,7 @@ export async function queryAuthors(db: DbOrTx, userIds: readonly string[]): Prom
 }
 
 /** What a policy check needs about a conversation (null: it does not exist), from the cache. */
-export function findAccess(deps: Pick<Deps, 'db' | 'bus' | 'log'>, conversationId: string): Promise<ConversationAccess | null> {
+export function findAccess(deps: Pick<Deps, 'db' | 'bus' | 'log' | 'metrics'>, conversationId: string): Promise<ConversationAccess | null> {
   const runtime = chatRuntime(deps);
   return runtime.access.get(conversationId, () => runtime.loadAccess(conversationId));
 }
@@ -81,7 +81,7 @@ function subscribeInvalidations(deps: Pick<Deps, 'bus'>, runtime: ChatRuntime): 
   bus.on('member.removed', forgetDirectory);
 }
 
-export function chatRuntime(deps: Pick<Deps, 'db' | 'bus' | 'log'>): ChatRuntime {
+export function chatRuntime(deps: Pick<Deps, 'db' | 'bus' | 'log' | 'metrics'>): ChatRuntime {
   let runtime = runtimes.get(deps.db);
   if (!runtime) {
     runtime = {

@@ -6,7 +6,7 @@ import type { MessageRow } from '../repository/messages';
 import { groupReactions, isFollowing, toMessage } from './mappers';
 import { type AuthorInfo, chatRuntime, queryAuthors } from './runtime';
 
-type ViewCtx = Pick<Ctx, 'db' | 'bus' | 'log'>;
+type ViewCtx = Pick<Ctx, 'db' | 'bus' | 'log' | 'metrics'>;
 
 const DELETED_USER: AuthorInfo = { name: '(deleted user)', image: null };
 const NON_MEMBER_AUTHORS: Record<Exclude<MessageRow['authorType'], 'member'>, AuthorInfo> = {
