@@ -63,6 +63,8 @@ interface Measured {
   maxPerSecond: number;
   kbPerConnection: number;
   rssMb: number;
+  /** The product's phase 1 stage by stage, from its own metrics. */
+  stages?: Array<Record<string, string | number>>;
 }
 
 async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Options, call: Call, server: ServerCall): Promise<Measured> {
@@ -82,7 +84,9 @@ async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Optio
   const profile = process.env.AIO_BENCH_PROFILE;
   const profiling = profile === '1' || profile === 'alloc';
   if (profiling) await server({ cmd: 'profile', action: 'start', allocations: profile === 'alloc' });
+  await server({ cmd: 'stages', action: 'mark' });
   const phase1 = (await call({ cmd: 'phase', rate: opts.rate, seconds: opts.seconds, drainMs: 2000 })).result!;
+  const { stages } = await server({ cmd: 'stages', action: 'read' });
   if (profiling) await server({ cmd: 'profile', action: 'stop', file: `artifacts/${mode}-phase1.cpuprofile` });
   const rssMb = (await server({ cmd: 'memory' })).rss! / 1024 / 1024;
   const ramp: PhaseResult[] = [];
@@ -94,7 +98,7 @@ async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Optio
   }
   await call({ cmd: 'disconnect' });
   const good = ramp.filter(isGood);
-  return { mode, phase1, ramp, maxPerSecond: good.at(-1)?.rate ?? 0, kbPerConnection, rssMb };
+  return { mode, phase1, ramp, maxPerSecond: good.at(-1)?.rate ?? 0, kbPerConnection, rssMb, stages };
 }
 
 const labelOf = (m: Measured) => (m.mode === 'product' ? 'AIO Chat' : 'bare ws');
@@ -149,6 +153,7 @@ export async function run(args: string[]): Promise<void> {
     printTable(`fan-out: ${opts.clients} clients, ${opts.channels} channels, phase 1 at ${opts.rate} msg/s for ${opts.seconds} s (${ours.dbLabel})`, targets.map(row));
     const steps = Math.max(...targets.map((t) => t.ramp.length));
     printTable('ramp (msg/s → p99 ms, delivered)', RAMP.slice(0, steps).map((rate, i) => Object.assign({ 'msg/s': rate }, ...targets.map((t) => rampColumns(t, i)))));
+    if (ours.stages) printTable(`AIO Chat, phase 1 stage by stage (server side, from its /metrics histograms)`, ours.stages);
     printSparklines(
       `phase 1: p99 latency of the messages sent in each second, ${opts.seconds} s`,
       targets.map((t) => ({ label: labelOf(t), values: t.phase1.p99BySecond, unit: 'ms' })),

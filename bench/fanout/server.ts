@@ -5,21 +5,27 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { Registry } from 'prom-client';
 import { startProduct } from '../lib/product';
 import { startBareServer } from './bare-server';
 import type { ClientSpec, Mode } from './protocol';
 import { seedFanout } from './seed';
+import { snapshotStages, type StagesSnapshot, stageRows } from './stages';
 
 export type ServerCommand =
   | { cmd: 'start'; mode: Mode; clients: number; channels: number }
   | { cmd: 'memory' }
   | { cmd: 'profile'; action: 'start' | 'stop'; file?: string; allocations?: boolean }
+  | { cmd: 'stages'; action: 'mark' | 'read' }
   | { cmd: 'stop' };
 export type ServerReply =
-  | { ok: true; url?: string; specs?: ClientSpec[]; dbLabel?: string; rss?: number; heap?: number }
+  | { ok: true; url?: string; specs?: ClientSpec[]; dbLabel?: string; rss?: number; heap?: number; stages?: Array<Record<string, string | number>> }
   | { ok: false; error: string };
 
 let stop: (() => Promise<void>) | undefined;
+/** The product's metrics registry (the bare server has none). */
+let registry: Registry | undefined;
+let mark: StagesSnapshot | undefined;
 
 async function start(mode: Mode, clients: number, channels: number): Promise<ServerReply> {
   if (mode === 'bare') {
@@ -30,6 +36,7 @@ async function start(mode: Mode, clients: number, channels: number): Promise<Ser
   }
   const product = await startProduct();
   stop = product.stop;
+  registry = product.app.deps.metrics.registry;
   const specs = await seedFanout(product.app, product.url, clients, channels);
   return { ok: true, url: product.url, specs, dbLabel: product.dbLabel };
 }
@@ -76,6 +83,17 @@ async function profile(action: 'start' | 'stop', file = 'phase.cpuprofile', allo
   return { ok: true };
 }
 
+/** The message path's stages between a mark and a read (product only). */
+async function stages(action: 'mark' | 'read'): Promise<ServerReply> {
+  if (!registry) return { ok: true };
+  const now = await snapshotStages(registry);
+  if (action === 'mark') {
+    mark = now;
+    return { ok: true };
+  }
+  return { ok: true, stages: mark ? stageRows(mark, now) : undefined };
+}
+
 async function handle(command: ServerCommand): Promise<ServerReply> {
   switch (command.cmd) {
     case 'start':
@@ -84,6 +102,8 @@ async function handle(command: ServerCommand): Promise<ServerReply> {
       return memory();
     case 'profile':
       return profile(command.action, command.file, command.allocations);
+    case 'stages':
+      return stages(command.action);
     case 'stop':
       await stop?.();
       setImmediate(() => process.exit(0));
