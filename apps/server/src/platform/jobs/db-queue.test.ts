@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { Counter } from 'prom-client';
@@ -40,6 +41,23 @@ describe('database job queue', () => {
     await queue.stop(); // waits until the outcome is recorded
     const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
     expect(row).toMatchObject({ status: 'completed', attempts: 2, lockedUntil: null });
+  });
+
+  it('still takes back a dead worker\'s job found after start, within a sixth of its lock', async () => {
+    t = await createTestDatabase();
+    const db = t.database.db;
+    queue = createDbQueue({ db, log, pollIntervalMs: 20, visibilityTimeoutMs: 600 });
+    const seen: Job<MailMessage>[] = [];
+    queue.handle('mail.send', async (job) => void seen.push(job));
+    await queue.start();
+    await new Promise((r) => setTimeout(r, 150)); // the first polls, recovery included, are behind us
+    // Written as a crashed node leaves it, in one statement, so no poll can claim it as a fresh job first.
+    const id = randomUUID();
+    await db.insert(jobs).values({ id, name: 'mail.send', data: message, status: 'running', attempts: 1, lockedUntil: sql`now() - interval '1 second'` });
+    const orphaned = Date.now();
+    await vi.waitFor(() => expect(seen.map((j) => j.id)).toContain(id), { timeout: 3000, interval: 10 });
+    // Recovery runs every 100 ms here (600 / 6): found on a later pass, well before a second lock period.
+    expect(Date.now() - orphaned).toBeLessThan(600);
   });
 
   it('keeps a job that failed for good, with its last error, and counts it', async () => {

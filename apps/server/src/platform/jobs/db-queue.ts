@@ -25,6 +25,8 @@ interface Registration {
 }
 
 const CLEANUP_EVERY_MS = 10 * 60_000;
+/** Cron here resolves seconds: looking for due schedules more often finds nothing new. */
+const SCHEDULES_EVERY_MS = 1000;
 
 /**
  * The durable queue on the application's own database (PGlite or
@@ -49,13 +51,26 @@ class DbQueue implements JobQueue {
   private taking = false;
   private lastHeartbeat = Date.now();
   private nextCleanup = 0;
+  /**
+   * Due jobs are looked for on every poll; the rest of a poll runs less
+   * often. Each is a query (recovery an UPDATE) on the database that also
+   * takes every message write; on PGlite one session runs them in turn.
+   */
+  private readonly recoverEveryMs: number;
+  private readonly schedulesEveryMs: number;
+  private nextRecovery = 0;
+  private nextScheduleCheck = 0;
 
   constructor(opts: DbQueueOptions) {
     this.db = opts.db;
     this.log = opts.log.child({ component: 'jobs' });
     this.lockMs = opts.visibilityTimeoutMs ?? 30_000;
     this.metrics = opts.metrics;
-    this.loop = createPollLoop(() => this.poll(), opts.pollIntervalMs ?? 250, this.log);
+    const pollMs = opts.pollIntervalMs ?? 250;
+    // A dead worker's job returns within its lock plus a sixth of it (5 s on the default 30 s).
+    this.recoverEveryMs = Math.max(pollMs, this.lockMs / 6);
+    this.schedulesEveryMs = Math.max(pollMs, SCHEDULES_EVERY_MS);
+    this.loop = createPollLoop(() => this.poll(), pollMs, this.log);
   }
 
   async enqueue<N extends JobName>(name: N, data: JobMap[N], options: JobOptions = {}): Promise<string> {
@@ -101,7 +116,10 @@ class DbQueue implements JobQueue {
 
   private async poll(): Promise<void> {
     await this.maintain();
-    await this.fireDueSchedules();
+    if (Date.now() >= this.nextScheduleCheck) {
+      this.nextScheduleCheck = Date.now() + this.schedulesEveryMs;
+      await this.fireDueSchedules();
+    }
     await this.claimAndRun();
   }
 
@@ -155,8 +173,11 @@ class DbQueue implements JobQueue {
   }
 
   private async maintain(): Promise<void> {
-    const recovered = await store.recoverExpiredJobs(this.db);
-    if (recovered) this.log.warn({ recovered }, 'jobs of a stopped worker returned to the queue');
+    if (Date.now() >= this.nextRecovery) {
+      this.nextRecovery = Date.now() + this.recoverEveryMs;
+      const recovered = await store.recoverExpiredJobs(this.db);
+      if (recovered) this.log.warn({ recovered }, 'jobs of a stopped worker returned to the queue');
+    }
     // Heartbeat at a third of the lock, so even a missed beat leaves the lock valid.
     if (this.inFlight.size && Date.now() - this.lastHeartbeat > this.lockMs / 3) {
       this.lastHeartbeat = Date.now();
