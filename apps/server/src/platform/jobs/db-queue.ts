@@ -32,7 +32,8 @@ const SCHEDULES_EVERY_MS = 1000;
  * The durable queue on the application's own database (PGlite or
  * PostgreSQL): rows in `jobs`, claimed with FOR UPDATE SKIP LOCKED, so any
  * number of nodes can share it. At-least-once: a job whose worker died is run
- * again once its lock expires, so handlers must tolerate a repeat.
+ * again once its lock expires (found within a sixth of the lock after), so
+ * handlers must tolerate a repeat.
  */
 export function createDbQueue(opts: DbQueueOptions): JobQueue {
   return new DbQueue(opts);

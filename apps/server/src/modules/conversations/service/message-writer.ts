@@ -111,10 +111,9 @@ export class MessageWriter {
   private async flush(batch: Pending[]): Promise<void> {
     const groups: Map<string, Group> = groupBy(batch, (p) => itemKey(p.item));
     let written: WrittenBatch;
+    const started = performance.now();
     try {
-      const started = performance.now();
       written = await writeBatch(this.deps, [...groups.values()].map((g) => g[0]!.item));
-      this.observe(batch, started, groups.size);
     } catch (err) {
       if (groups.size === 1) rejectAll([...groups.values()][0]!, err);
       else {
@@ -123,11 +122,13 @@ export class MessageWriter {
       }
       return this.release();
     }
+    this.observe(batch, started, groups.size);
     this.release();
     await this.publish(written);
     for (const [key, group] of groups) settle(group, written.outcomes.get(key));
   }
 
+  /** The metrics of a stored batch: its write, its size (messages written), each send's wait plus write. */
   private observe(batch: Pending[], started: number, writes: number): void {
     const { metrics } = this.deps;
     const stored = performance.now();
