@@ -3,7 +3,7 @@ import { INSERT_MESSAGE_BATCH, insertMessageBatch, insertMessageBatchParams } fr
 import type { NewMessageRow } from '../apps/server/src/modules/conversations/repository/message-writes';
 import { type SeededChannel, seedChannel } from './lib/channel';
 import { startProduct } from './lib/product';
-import { log, printTable, round } from './lib/stats';
+import { log, percentiles, printTable, round } from './lib/stats';
 
 const BATCH_SIZES = [1, 4, 16];
 const ROUNDS = 4;
@@ -50,7 +50,7 @@ async function timeCalls(call: () => Promise<unknown>): Promise<number> {
   return (performance.now() - start) / CALLS_PER_ROUND;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) => percentiles(values, [50])[0]!;
 
 /**
  * `npm run bench -- write-call`: the cost of one call of the batch-insert

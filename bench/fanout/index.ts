@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { log, printSparklines, printTable, round } from '../lib/stats';
 import type { ClientSpec, Command, Mode, PhaseResult, Reply } from './protocol';
 import type { ServerCommand, ServerReply } from './server';
+import type { StageRow } from './stages';
 
 interface Options {
   clients: number;
@@ -64,7 +65,7 @@ interface Measured {
   kbPerConnection: number;
   rssMb: number;
   /** The product's phase 1 stage by stage, from its own metrics. */
-  stages?: Array<Record<string, string | number>>;
+  stages?: StageRow[];
 }
 
 async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Options, call: Call, server: ServerCall): Promise<Measured> {

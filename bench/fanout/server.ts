@@ -4,13 +4,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Registry } from 'prom-client';
 import { startProduct } from '../lib/product';
 import { startBareServer } from './bare-server';
 import type { ClientSpec, Mode } from './protocol';
 import { seedFanout } from './seed';
-import { snapshotStages, type StagesSnapshot, stageRows } from './stages';
+import { type StageRow, snapshotStages, type StagesSnapshot, stageRows } from './stages';
 
 export type ServerCommand =
   | { cmd: 'start'; mode: Mode; clients: number; channels: number }
@@ -19,7 +18,7 @@ export type ServerCommand =
   | { cmd: 'stages'; action: 'mark' | 'read' }
   | { cmd: 'stop' };
 export type ServerReply =
-  | { ok: true; url?: string; specs?: ClientSpec[]; dbLabel?: string; rss?: number; heap?: number; stages?: Array<Record<string, string | number>> }
+  | { ok: true; url?: string; specs?: ClientSpec[]; dbLabel?: string; rss?: number; heap?: number; stages?: StageRow[] }
   | { ok: false; error: string };
 
 let stop: (() => Promise<void>) | undefined;
@@ -49,7 +48,6 @@ function memory(): ServerReply {
 
 let inspector: Session | undefined;
 let samplingAllocations = false;
-const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 
 /**
  * CPU profile of a phase only (AIO_BENCH_PROFILE=1), without the seeding
@@ -58,8 +56,6 @@ const loopDelay = monitorEventLoopDelay({ resolution: 5 });
  */
 async function profile(action: 'start' | 'stop', file = 'phase.cpuprofile', allocations = false): Promise<ServerReply> {
   if (action === 'start') {
-    loopDelay.reset();
-    loopDelay.enable();
     inspector = new Session();
     inspector.connect();
     await inspector.post('Profiler.enable');
@@ -76,9 +72,6 @@ async function profile(action: 'start' | 'stop', file = 'phase.cpuprofile', allo
     const { profile: result } = await inspector.post('Profiler.stop');
     writeFileSync(file, JSON.stringify(result));
     inspector.disconnect();
-    loopDelay.disable();
-    const ms = (ns: number) => (ns / 1e6).toFixed(1);
-    process.stderr.write(`event-loop delay: p50 ${ms(loopDelay.percentile(50))} p99 ${ms(loopDelay.percentile(99))} max ${ms(loopDelay.max)} ms\n`);
   }
   return { ok: true };
 }

@@ -6,6 +6,7 @@
  * how late deliveries were; this says in which stage.
  */
 import type { Registry } from 'prom-client';
+import { round } from '../lib/stats';
 
 type MetricJson = Awaited<ReturnType<Registry['getMetricsAsJSON']>>[number];
 
@@ -85,22 +86,27 @@ export function quantile(h: HistogramState, q: number, interpolate = true): numb
   return lower;
 }
 
+/** One row of the stage table, as printTable takes it. */
+export type StageRow = Record<string, string | number>;
+
+/** Two decimals; '–' for a stage with nothing measured. */
+const shown = (n: number) => (Number.isFinite(n) ? round(n) : '–');
+
 /** One row per stage for the phase between two snapshots. */
-export function stageRows(before: StagesSnapshot, after: StagesSnapshot): Array<Record<string, string | number>> {
-  const round = (n: number) => (Number.isFinite(n) ? Math.round(n * 100) / 100 : '–');
-  const rows: Array<Record<string, string | number>> = STAGES.map(({ metric, label, unit }) => {
+export function stageRows(before: StagesSnapshot, after: StagesSnapshot): StageRow[] {
+  const rows: StageRow[] = STAGES.map(({ metric, label, unit }) => {
     const h = subtract(after.histograms[metric]!, before.histograms[metric]!);
     const timed = unit === 'ms';
     const scale = timed ? 1000 : 1;
     return {
       stage: label,
       count: h.count,
-      p50: round(quantile(h, 0.5, timed) * scale),
-      p99: round(quantile(h, 0.99, timed) * scale),
-      mean: round(h.count ? (h.sum / h.count) * scale : Number.NaN),
+      p50: shown(quantile(h, 0.5, timed) * scale),
+      p99: shown(quantile(h, 0.99, timed) * scale),
+      mean: shown(h.count ? (h.sum / h.count) * scale : Number.NaN),
       unit,
     };
   });
-  rows.push({ stage: 'event loop late (main thread)', count: '', p50: '', p99: round(after.loopP99Ms), mean: `max ${round(after.loopMaxMs)}`, unit: 'ms' });
+  rows.push({ stage: 'event loop late (main thread)', count: '', p50: '', p99: shown(after.loopP99Ms), mean: `max ${shown(after.loopMaxMs)}`, unit: 'ms' });
   return rows;
 }
