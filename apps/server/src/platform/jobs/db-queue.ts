@@ -50,17 +50,16 @@ class DbQueue implements JobQueue {
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly loop: PollLoop;
   private taking = false;
-  private lastHeartbeat = Date.now();
-  private nextCleanup = 0;
   /**
    * Due jobs are looked for on every poll; the rest of a poll runs less
    * often. Each is a query (recovery an UPDATE) on the database that also
    * takes every message write; on PGlite one session runs them in turn.
    */
-  private readonly recoverEveryMs: number;
-  private readonly schedulesEveryMs: number;
-  private nextRecovery = 0;
-  private nextScheduleCheck = 0;
+  private readonly recoveryDue: () => boolean;
+  private readonly schedulesDue: () => boolean;
+  /** Heartbeat at a third of the lock, so even a missed beat leaves the lock valid. */
+  private readonly heartbeatDue: () => boolean;
+  private readonly cleanupDue = every(CLEANUP_EVERY_MS);
 
   constructor(opts: DbQueueOptions) {
     this.db = opts.db;
@@ -69,8 +68,9 @@ class DbQueue implements JobQueue {
     this.metrics = opts.metrics;
     const pollMs = opts.pollIntervalMs ?? 250;
     // A dead worker's job returns within its lock plus a sixth of it (5 s on the default 30 s).
-    this.recoverEveryMs = Math.max(pollMs, this.lockMs / 6);
-    this.schedulesEveryMs = Math.max(pollMs, SCHEDULES_EVERY_MS);
+    this.recoveryDue = every(Math.max(pollMs, this.lockMs / 6));
+    this.schedulesDue = every(Math.max(pollMs, SCHEDULES_EVERY_MS));
+    this.heartbeatDue = every(this.lockMs / 3, { first: 'after' });
     this.loop = createPollLoop(() => this.poll(), pollMs, this.log);
   }
 
@@ -117,10 +117,7 @@ class DbQueue implements JobQueue {
 
   private async poll(): Promise<void> {
     await this.maintain();
-    if (Date.now() >= this.nextScheduleCheck) {
-      this.nextScheduleCheck = Date.now() + this.schedulesEveryMs;
-      await this.fireDueSchedules();
-    }
+    if (this.schedulesDue()) await this.fireDueSchedules();
     await this.claimAndRun();
   }
 
@@ -174,21 +171,27 @@ class DbQueue implements JobQueue {
   }
 
   private async maintain(): Promise<void> {
-    if (Date.now() >= this.nextRecovery) {
-      this.nextRecovery = Date.now() + this.recoverEveryMs;
+    if (this.recoveryDue()) {
       const recovered = await store.recoverExpiredJobs(this.db);
       if (recovered) this.log.warn({ recovered }, 'jobs of a stopped worker returned to the queue');
     }
-    // Heartbeat at a third of the lock, so even a missed beat leaves the lock valid.
-    if (this.inFlight.size && Date.now() - this.lastHeartbeat > this.lockMs / 3) {
-      this.lastHeartbeat = Date.now();
-      await store.extendLocks(this.db, [...this.inFlight.keys()], this.lockMs);
-    }
-    if (Date.now() >= this.nextCleanup) {
-      this.nextCleanup = Date.now() + CLEANUP_EVERY_MS;
-      await store.deleteOldCompletedJobs(this.db);
-    }
+    if (this.inFlight.size && this.heartbeatDue()) await store.extendLocks(this.db, [...this.inFlight.keys()], this.lockMs);
+    if (this.cleanupDue()) await store.deleteOldCompletedJobs(this.db);
   }
+}
+
+/**
+ * True at most once every `ms`: on the first call (or, with `first: 'after'`,
+ * once `ms` have passed since this was made), then again `ms` after the last true.
+ */
+function every(ms: number, { first = 'now' }: { first?: 'now' | 'after' } = {}): () => boolean {
+  let next = first === 'now' ? 0 : Date.now() + ms;
+  return () => {
+    const now = Date.now();
+    if (now < next) return false;
+    next = now + ms;
+    return true;
+  };
 }
 
 function newJob(name: string, data: unknown, options: JobOptions): store.NewJob {
