@@ -165,6 +165,7 @@ async function runPhase(rate: number, seconds: number, drainMs: number): Promise
   let sent = 0;
   let expected = 0;
   const start = performance.now();
+  const cpuBefore = process.cpuUsage();
   phaseStartUs = nowUs();
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
@@ -180,9 +181,10 @@ async function runPhase(rate: number, seconds: number, drainMs: number): Promise
     }, 2);
   });
   await new Promise((r) => setTimeout(r, drainMs));
+  const cpu = process.cpuUsage(cpuBefore);
   const [p50, p95, p99, max] = percentiles(samples.all(), [50, 95, 99, 100]);
   const p99BySecond = Array.from(samples.bySecond(), (s) => round(percentiles(s ?? [], [99])[0]!));
-  return { rate, sent, expected, delivered: samples.count, p50: round(p50!), p95: round(p95!), p99: round(p99!), max: round(max!), p99BySecond, sendErrors: 0, closed: closed - closedBefore };
+  return { rate, sent, expected, delivered: samples.count, p50: round(p50!), p95: round(p95!), p99: round(p99!), max: round(max!), p99BySecond, sendErrors: 0, closed: closed - closedBefore, cpuUs: cpu.user + cpu.system };
 }
 
 async function handle(command: Command): Promise<Reply> {

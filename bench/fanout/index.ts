@@ -5,6 +5,7 @@ import { log, printSparklines, printTable, round } from '../lib/stats';
 import type { ClientSpec, Command, Mode, PhaseResult, Reply } from './protocol';
 import type { ServerCommand, ServerReply } from './server';
 import type { StageRow } from './stages';
+import { type CpuPerMessage, cpuPerMessage, cpuRow } from './cpu';
 
 interface Options {
   clients: number;
@@ -66,6 +67,8 @@ interface Measured {
   rssMb: number;
   /** The product's phase 1 stage by stage, from its own metrics. */
   stages?: StageRow[];
+  /** What phase 1 cost in CPU per message sent, by process and thread. */
+  cpu: CpuPerMessage;
 }
 
 async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Options, call: Call, server: ServerCall): Promise<Measured> {
@@ -86,7 +89,9 @@ async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Optio
   const profiling = profile === '1' || profile === 'alloc';
   if (profiling) await server({ cmd: 'profile', action: 'start', allocations: profile === 'alloc' });
   await server({ cmd: 'stages', action: 'mark' });
+  const cpuBefore = await server({ cmd: 'cpu' });
   const phase1 = (await call({ cmd: 'phase', rate: opts.rate, seconds: opts.seconds, drainMs: 2000 })).result!;
+  const cpu = cpuPerMessage(cpuBefore.cpu!, (await server({ cmd: 'cpu' })).cpu!, cpuBefore.pid!, phase1.cpuUs, phase1.sent);
   const { stages } = await server({ cmd: 'stages', action: 'read' });
   if (profiling) await server({ cmd: 'profile', action: 'stop', file: `artifacts/${mode}-phase1.cpuprofile` });
   const rssMb = (await server({ cmd: 'memory' })).rss! / 1024 / 1024;
@@ -99,7 +104,7 @@ async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Optio
   }
   await call({ cmd: 'disconnect' });
   const good = ramp.filter(isGood);
-  return { mode, phase1, ramp, maxPerSecond: good.at(-1)?.rate ?? 0, kbPerConnection, rssMb, stages };
+  return { mode, phase1, ramp, maxPerSecond: good.at(-1)?.rate ?? 0, kbPerConnection, rssMb, stages, cpu };
 }
 
 const labelOf = (m: Measured) => (m.mode === 'product' ? 'AIO Chat' : 'bare ws');
@@ -154,6 +159,7 @@ export async function run(args: string[]): Promise<void> {
     printTable(`fan-out: ${opts.clients} clients, ${opts.channels} channels, phase 1 at ${opts.rate} msg/s for ${opts.seconds} s (${ours.dbLabel})`, targets.map(row));
     const steps = Math.max(...targets.map((t) => t.ramp.length));
     printTable('ramp (msg/s → p99 ms, delivered)', RAMP.slice(0, steps).map((rate, i) => Object.assign({ 'msg/s': rate }, ...targets.map((t) => rampColumns(t, i)))));
+    printTable(`phase 1: CPU per message sent, in µs (a message is ${opts.clients / opts.channels} deliveries)`, targets.map((t) => cpuRow(labelOf(t), t.cpu)));
     if (ours.stages) printTable(`AIO Chat, phase 1 stage by stage (server side, from its /metrics histograms)`, ours.stages);
     printSparklines(
       `phase 1: p99 latency of the messages sent in each second, ${opts.seconds} s`,

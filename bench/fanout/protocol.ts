@@ -27,6 +27,8 @@ export interface PhaseResult {
   p99BySecond: number[];
   sendErrors: number;
   closed: number;
+  /** CPU the client process used during the phase (user + system, µs). */
+  cpuUs: number;
 }
 
 export type Reply = { ok: true; connected?: number; result?: PhaseResult } | { ok: false; error: string };

@@ -7,6 +7,7 @@ import { Session } from 'node:inspector/promises';
 import type { Registry } from 'prom-client';
 import { startProduct } from '../lib/product';
 import { startBareServer } from './bare-server';
+import { type CpuSnapshot, cpuSnapshot } from './cpu';
 import type { ClientSpec, Mode } from './protocol';
 import { seedFanout } from './seed';
 import { type StageRow, snapshotStages, type StagesSnapshot, stageRows } from './stages';
@@ -16,9 +17,10 @@ export type ServerCommand =
   | { cmd: 'memory' }
   | { cmd: 'profile'; action: 'start' | 'stop'; file?: string; allocations?: boolean }
   | { cmd: 'stages'; action: 'mark' | 'read' }
+  | { cmd: 'cpu' }
   | { cmd: 'stop' };
 export type ServerReply =
-  | { ok: true; url?: string; specs?: ClientSpec[]; dbLabel?: string; rss?: number; heap?: number; stages?: StageRow[] }
+  | { ok: true; url?: string; specs?: ClientSpec[]; dbLabel?: string; rss?: number; heap?: number; stages?: StageRow[]; cpu?: CpuSnapshot; pid?: number }
   | { ok: false; error: string };
 
 let stop: (() => Promise<void>) | undefined;
@@ -97,6 +99,8 @@ async function handle(command: ServerCommand): Promise<ServerReply> {
       return profile(command.action, command.file, command.allocations);
     case 'stages':
       return stages(command.action);
+    case 'cpu':
+      return { ok: true, cpu: cpuSnapshot(), pid: process.pid };
     case 'stop':
       await stop?.();
       setImmediate(() => process.exit(0));

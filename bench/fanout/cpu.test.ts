@@ -1,0 +1,38 @@
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { cpuPerMessage, cpuRow, cpuSnapshot } from './cpu';
+
+const spin = (ms: number) => {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+};
+
+describe('fan-out CPU per message', () => {
+  it('splits the process into its main thread, its busiest other thread and the rest, per message sent', async () => {
+    const before = cpuSnapshot();
+    spin(60);
+    // A thread of its own, as PGlite's is, still running when the phase is read: its time is not the main thread's.
+    const code = `const { parentPort } = require('node:worker_threads');
+      const end = performance.now() + 120; while (performance.now() < end);
+      parentPort.postMessage('spun'); parentPort.once('message', () => process.exit(0));`;
+    const worker = new Worker(code, { eval: true });
+    await new Promise((resolve) => worker.once('message', resolve));
+    const after = cpuSnapshot();
+    worker.postMessage('exit');
+    await new Promise((resolve) => worker.once('exit', resolve));
+    const cpu = cpuPerMessage(before, after, process.pid, 30_000, 10);
+
+    expect(cpu.serverMainUs).toBeGreaterThanOrEqual(5_000);
+    expect(cpu.busiestOtherUs).toBeGreaterThanOrEqual(10_000);
+    // The process total (getrusage) and the threads' times (schedstat) are two clocks: close, not equal.
+    expect(cpu.serverUs).toBeGreaterThanOrEqual(0.9 * (cpu.serverMainUs! + cpu.busiestOtherUs!));
+    expect(cpu.restUs).toBeGreaterThanOrEqual(0);
+    expect(cpu.clientsUs).toBe(3_000);
+    expect(cpuRow('AIO Chat', cpu).total).toBe(Math.round(cpu.serverUs + 3_000));
+  });
+
+  it('says n/a for the threads where /proc has no per-thread times', () => {
+    const cpu = cpuPerMessage({ processUs: 1_000, threadsUs: {} }, { processUs: 2_000, threadsUs: {} }, 1, 500, 1);
+    expect(cpuRow('bare ws', cpu)).toEqual({ target: 'bare ws', 'server main': 'n/a', 'its busiest other thread': 'n/a', 'its other threads': 'n/a', clients: 500, total: 1_500 });
+  });
+});
