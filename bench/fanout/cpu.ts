@@ -38,29 +38,35 @@ export function cpuSnapshot(): CpuSnapshot {
   return { processUs: user + system, threadsUs: threadTimesUs() };
 }
 
-export interface CpuPerMessage {
-  /** null: no per-thread times on this system. */
-  serverMainUs: number | null;
+/** CPU a process used between two snapshots, in µs, split by thread (null: no per-thread times here). */
+export interface ServerCpu {
+  totalUs: number;
+  mainUs: number | null;
   busiestOtherUs: number | null;
   restUs: number | null;
-  serverUs: number;
+}
+
+/** Read in the server process itself: on Linux its main thread's id is its pid. */
+export function cpuUsedSince(before: CpuSnapshot, after = cpuSnapshot()): ServerCpu {
+  const totalUs = after.processUs - before.processUs;
+  const used = Object.entries(after.threadsUs).map(([tid, us]) => ({ tid: Number(tid), us: us - (before.threadsUs[tid] ?? 0) }));
+  const main = used.find((t) => t.tid === process.pid);
+  if (!main) return { totalUs, mainUs: null, busiestOtherUs: null, restUs: null };
+  const busiest = Math.max(0, ...used.filter((t) => t !== main).map((t) => t.us));
+  return { totalUs, mainUs: main.us, busiestOtherUs: busiest, restUs: Math.max(0, totalUs - main.us - busiest) };
+}
+
+export interface CpuPerMessage {
+  server: ServerCpu;
   clientsUs: number;
 }
 
-/** `mainTid` is the server's pid: on Linux the main thread's id is the process id. */
-export function cpuPerMessage(before: CpuSnapshot, after: CpuSnapshot, mainTid: number, clientsUs: number, sent: number): CpuPerMessage {
-  const per = (us: number) => us / Math.max(1, sent);
-  const serverUs = after.processUs - before.processUs;
-  const used = Object.entries(after.threadsUs).map(([tid, us]) => ({ tid: Number(tid), us: us - (before.threadsUs[tid] ?? 0) }));
-  const main = used.find((t) => t.tid === mainTid);
-  if (!main) return { serverMainUs: null, busiestOtherUs: null, restUs: null, serverUs: per(serverUs), clientsUs: per(clientsUs) };
-  const busiest = Math.max(0, ...used.filter((t) => t !== main).map((t) => t.us));
+export function cpuPerMessage(server: ServerCpu, clientsUs: number, sent: number): CpuPerMessage {
+  const n = Math.max(1, sent);
+  const per = (us: number | null) => (us === null ? null : us / n);
   return {
-    serverMainUs: per(main.us),
-    busiestOtherUs: per(busiest),
-    restUs: per(Math.max(0, serverUs - main.us - busiest)),
-    serverUs: per(serverUs),
-    clientsUs: per(clientsUs),
+    server: { totalUs: server.totalUs / n, mainUs: per(server.mainUs), busiestOtherUs: per(server.busiestOtherUs), restUs: per(server.restUs) },
+    clientsUs: clientsUs / n,
   };
 }
 
@@ -69,10 +75,10 @@ export function cpuRow(target: string, cpu: CpuPerMessage): Record<string, strin
   const us = (n: number | null) => (n === null ? 'n/a' : round(n, 0));
   return {
     target,
-    'server main': us(cpu.serverMainUs),
-    'its busiest other thread': us(cpu.busiestOtherUs),
-    'its other threads': us(cpu.restUs),
+    'server main': us(cpu.server.mainUs),
+    'its busiest other thread': us(cpu.server.busiestOtherUs),
+    'its other threads': us(cpu.server.restUs),
     clients: us(cpu.clientsUs),
-    total: us(cpu.serverUs + cpu.clientsUs),
+    total: us(cpu.server.totalUs + cpu.clientsUs),
   };
 }

@@ -88,11 +88,11 @@ async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Optio
   const profile = process.env.AIO_BENCH_PROFILE;
   const profiling = profile === '1' || profile === 'alloc';
   if (profiling) await server({ cmd: 'profile', action: 'start', allocations: profile === 'alloc' });
-  await server({ cmd: 'stages', action: 'mark' });
-  const cpuBefore = await server({ cmd: 'cpu' });
+  await server({ cmd: 'phase', action: 'mark' });
   const phase1 = (await call({ cmd: 'phase', rate: opts.rate, seconds: opts.seconds, drainMs: 2000 })).result!;
-  const cpu = cpuPerMessage(cpuBefore.cpu!, (await server({ cmd: 'cpu' })).cpu!, cpuBefore.pid!, phase1.cpuUs, phase1.sent);
-  const { stages } = await server({ cmd: 'stages', action: 'read' });
+  const cost = await server({ cmd: 'phase', action: 'read' });
+  const cpu = cpuPerMessage(cost.cpu!, phase1.cpuUs, phase1.sent);
+  const { stages } = cost;
   if (profiling) await server({ cmd: 'profile', action: 'stop', file: `artifacts/${mode}-phase1.cpuprofile` });
   const rssMb = (await server({ cmd: 'memory' })).rss! / 1024 / 1024;
   const ramp: PhaseResult[] = [];

@@ -7,7 +7,7 @@ import { Session } from 'node:inspector/promises';
 import type { Registry } from 'prom-client';
 import { startProduct } from '../lib/product';
 import { startBareServer } from './bare-server';
-import { type CpuSnapshot, cpuSnapshot } from './cpu';
+import { type CpuSnapshot, cpuSnapshot, cpuUsedSince, type ServerCpu } from './cpu';
 import type { ClientSpec, Mode } from './protocol';
 import { seedFanout } from './seed';
 import { type StageRow, snapshotStages, type StagesSnapshot, stageRows } from './stages';
@@ -16,17 +16,16 @@ export type ServerCommand =
   | { cmd: 'start'; mode: Mode; clients: number; channels: number }
   | { cmd: 'memory' }
   | { cmd: 'profile'; action: 'start' | 'stop'; file?: string; allocations?: boolean }
-  | { cmd: 'stages'; action: 'mark' | 'read' }
-  | { cmd: 'cpu' }
+  | { cmd: 'phase'; action: 'mark' | 'read' }
   | { cmd: 'stop' };
 export type ServerReply =
-  | { ok: true; url?: string; specs?: ClientSpec[]; dbLabel?: string; rss?: number; heap?: number; stages?: StageRow[]; cpu?: CpuSnapshot; pid?: number }
+  | { ok: true; url?: string; specs?: ClientSpec[]; dbLabel?: string; rss?: number; heap?: number; stages?: StageRow[]; cpu?: ServerCpu }
   | { ok: false; error: string };
 
 let stop: (() => Promise<void>) | undefined;
 /** The product's metrics registry (the bare server has none). */
 let registry: Registry | undefined;
-let mark: StagesSnapshot | undefined;
+let mark: { stages?: StagesSnapshot; cpu: CpuSnapshot } | undefined;
 
 async function start(mode: Mode, clients: number, channels: number): Promise<ServerReply> {
   if (mode === 'bare') {
@@ -78,15 +77,19 @@ async function profile(action: 'start' | 'stop', file = 'phase.cpuprofile', allo
   return { ok: true };
 }
 
-/** The message path's stages between a mark and a read (product only). */
-async function stages(action: 'mark' | 'read'): Promise<ServerReply> {
-  if (!registry) return { ok: true };
-  const now = await snapshotStages(registry);
+/**
+ * What a phase cost between a mark and a read: the CPU of every target, by
+ * thread, and the product's message path stage by stage.
+ */
+async function phase(action: 'mark' | 'read'): Promise<ServerReply> {
+  const stages = registry ? await snapshotStages(registry) : undefined;
   if (action === 'mark') {
-    mark = now;
+    mark = { stages, cpu: cpuSnapshot() };
     return { ok: true };
   }
-  return { ok: true, stages: mark ? stageRows(mark, now) : undefined };
+  if (!mark) return { ok: false, error: 'phase read without a mark' };
+  const cpu = cpuUsedSince(mark.cpu);
+  return { ok: true, cpu, stages: mark.stages && stages ? stageRows(mark.stages, stages) : undefined };
 }
 
 async function handle(command: ServerCommand): Promise<ServerReply> {
@@ -97,10 +100,8 @@ async function handle(command: ServerCommand): Promise<ServerReply> {
       return memory();
     case 'profile':
       return profile(command.action, command.file, command.allocations);
-    case 'stages':
-      return stages(command.action);
-    case 'cpu':
-      return { ok: true, cpu: cpuSnapshot(), pid: process.pid };
+    case 'phase':
+      return phase(command.action);
     case 'stop':
       await stop?.();
       setImmediate(() => process.exit(0));
