@@ -2,9 +2,18 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { cpuPerMessage, cpuRow, cpuSnapshot, cpuUsedSince } from './cpu';
 
+/**
+ * Burns `ms` of the process's CPU, not of wall time: on a loaded machine a
+ * thread spinning for 60 ms of wall time may get only half of it on a core.
+ * The process's other threads are idle meanwhile, so it is this thread's.
+ */
 const spin = (ms: number) => {
-  const end = performance.now() + ms;
-  while (performance.now() < end);
+  const start = process.cpuUsage();
+  const used = () => {
+    const { user, system } = process.cpuUsage(start);
+    return user + system;
+  };
+  while (used() < ms * 1000);
 };
 
 describe('fan-out CPU per message', () => {
@@ -13,7 +22,8 @@ describe('fan-out CPU per message', () => {
     spin(60);
     // A thread of its own, as PGlite's is, still running when the phase is read: its time is not the main thread's.
     const code = `const { parentPort } = require('node:worker_threads');
-      const end = performance.now() + 120; while (performance.now() < end);
+      const start = process.cpuUsage(); const used = () => { const u = process.cpuUsage(start); return u.user + u.system; };
+      while (used() < 120_000);
       parentPort.postMessage('spun'); parentPort.once('message', () => process.exit(0));`;
     const worker = new Worker(code, { eval: true });
     await new Promise((resolve) => worker.once('message', resolve));
