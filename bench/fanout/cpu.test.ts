@@ -22,8 +22,7 @@ describe('fan-out CPU per message', () => {
     spin(60);
     // A thread of its own, as PGlite's is, still running when the phase is read: its time is not the main thread's.
     const code = `const { parentPort } = require('node:worker_threads');
-      const start = process.cpuUsage(); const used = () => { const u = process.cpuUsage(start); return u.user + u.system; };
-      while (used() < 120_000);
+      (${spin.toString()})(120);
       parentPort.postMessage('spun'); parentPort.once('message', () => process.exit(0));`;
     const worker = new Worker(code, { eval: true });
     await new Promise((resolve) => worker.once('message', resolve));
