@@ -90,9 +90,8 @@ async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Optio
   if (profiling) await server({ cmd: 'profile', action: 'start', allocations: profile === 'alloc' });
   await server({ cmd: 'phase', action: 'mark' });
   const phase1 = (await call({ cmd: 'phase', rate: opts.rate, seconds: opts.seconds, drainMs: 2000 })).result!;
-  const cost = await server({ cmd: 'phase', action: 'read' });
-  const cpu = cpuPerMessage(cost.cpu!, phase1.cpuUs, phase1.sent);
-  const { stages } = cost;
+  const { cpu: serverCpu, stages } = await server({ cmd: 'phase', action: 'read' });
+  const cpu = cpuPerMessage(serverCpu!, phase1.cpuUs, phase1.sent);
   if (profiling) await server({ cmd: 'profile', action: 'stop', file: `artifacts/${mode}-phase1.cpuprofile` });
   const rssMb = (await server({ cmd: 'memory' })).rss! / 1024 / 1024;
   const ramp: PhaseResult[] = [];

@@ -82,13 +82,17 @@ async function profile(action: 'start' | 'stop', file = 'phase.cpuprofile', allo
  * thread, and the product's message path stage by stage.
  */
 async function phase(action: 'mark' | 'read'): Promise<ServerReply> {
-  const stages = registry ? await snapshotStages(registry) : undefined;
+  // The CPU window closes around the phase alone: reading the metrics registry
+  // is the benchmark's own work, so it happens before a mark and after a read.
+  const readStages = () => (registry ? snapshotStages(registry) : undefined);
   if (action === 'mark') {
+    const stages = await readStages();
     mark = { stages, cpu: cpuSnapshot() };
     return { ok: true };
   }
   if (!mark) return { ok: false, error: 'phase read without a mark' };
   const cpu = cpuUsedSince(mark.cpu);
+  const stages = await readStages();
   return { ok: true, cpu, stages: mark.stages && stages ? stageRows(mark.stages, stages) : undefined };
 }
 
