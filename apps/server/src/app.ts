@@ -15,6 +15,7 @@ import {
   authenticateWith,
   authProxyRoutes,
   createBetterAuth,
+  disableAuthStoragesWhenIdle,
   meRoutes,
   sessionCookieNames,
   type BetterAuth,
@@ -92,6 +93,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerRealtimeJobs(jobs, database.db);
   const realtime = new RealtimeGateway(deps, opts.realtime);
   const auth = createBetterAuth({ config, db: database.db, jobs, log });
+  await disableAuthStoragesWhenIdle();
   app.decorate('auth', auth);
 
   registerRequestContext(app, deps);
