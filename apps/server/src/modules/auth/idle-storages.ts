@@ -21,14 +21,9 @@ import {
  * from a disabled storage, exactly as code outside any run does.
  */
 export function disableStoragesWhenIdle(storages: readonly AsyncLocalStorage<unknown>[]): void {
-  let running = 0;
-  const finished = () => {
-    running -= 1;
-    if (running === 0) for (const storage of storages) storage.disable();
-  };
   for (const storage of storages) {
-    if (patched.has(storage)) continue;
-    patched.add(storage);
+    if (counted.has(storage)) continue;
+    counted.add(storage);
     const run = storage.run.bind(storage) as (store: unknown, callback: (...args: unknown[]) => unknown, ...args: unknown[]) => unknown;
     storage.run = ((store: unknown, callback: (...args: unknown[]) => unknown, ...args: unknown[]) => {
       running += 1;
@@ -46,7 +41,17 @@ export function disableStoragesWhenIdle(storages: readonly AsyncLocalStorage<unk
   }
 }
 
-const patched = new WeakSet<AsyncLocalStorage<unknown>>();
+/**
+ * One count for every storage handed in, whichever call handed it: a run on
+ * any of them keeps them all, so none is disabled under a run of another.
+ */
+const counted = new Set<AsyncLocalStorage<unknown>>();
+let running = 0;
+
+function finished(): void {
+  running -= 1;
+  if (running === 0) for (const storage of counted) storage.disable();
+}
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
@@ -58,7 +63,15 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
  * once covers every app and every way into better-auth, from the HTTP handler
  * to `internalAdapter` calls.
  */
-export async function disableAuthStoragesWhenIdle(): Promise<void> {
+export function disableAuthStoragesWhenIdle(): Promise<void> {
+  authStorages ??= countAuthStorages();
+  return authStorages;
+}
+
+/** Once per process: every app built after the first finds the storages counted already. */
+let authStorages: Promise<void> | undefined;
+
+async function countAuthStorages(): Promise<void> {
   // From Node 24 a storage lives in the async context frame and costs no hooks.
   if (Number(process.versions.node.split('.')[0]) >= 24) return;
   const storages = await Promise.all([
