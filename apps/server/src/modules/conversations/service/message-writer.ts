@@ -14,16 +14,17 @@ type Group = Pending[];
 
 const MAX_BATCH = 200;
 /**
- * Flushes are paced by load. A write has a fixed cost whatever it carries
- * (on PGlite about a millisecond of its thread for the call, a tenth of that
- * per message), so while sends are few the writer flushes at once, and as
- * they grow it starts a flush at most every `pace` ms so that more sends
- * share each write. The pace reaches its 8 ms cap at 500 sends a second:
- * there batches of ~4 instead of ~1.5 cut PGlite's thread by about a third
- * per message and the server as a whole by about a quarter, for ~2.5 ms more median
- * latency and no measurable change in the tail (docs/benchmarks.md, first
- * session of 2026-12-01). Below 125 sends a second the pace is 2 ms, which
- * is no wait at all when sends come further apart than that.
+ * Flushes are paced by load. A write has a fixed cost whatever it carries (on
+ * PGlite about a millisecond of its thread for the call, and a quarter to a
+ * third of that per message), so while sends are few the writer flushes at
+ * once, and as they grow it starts a flush at most every `pace` ms so that
+ * more sends share each write. The pace reaches its 8 ms cap at 500 sends a
+ * second: there batches of ~4 instead of ~1.5 cut PGlite's thread by about a
+ * third per message and the server as a whole by about a quarter, for ~2.5 ms
+ * more median latency and no measurable change in the tail
+ * (docs/benchmarks.md, first session of 2026-12-01). Below 125 sends a second
+ * the pace is 2 ms, which is no wait at all when sends come further apart than
+ * that.
  */
 const MIN_PACE_MS = 2;
 const MAX_PACE_MS = 8;
