@@ -4,6 +4,7 @@ import {
   getCurrentDBAdapterAsyncLocalStorage,
   getRequestStateAsyncLocalStorage,
 } from '@better-auth/core/context';
+import { isThenable } from '../../platform/thenable';
 
 /**
  * Keeps `storages` enabled only while one of their `run` calls is under way.
@@ -51,10 +52,6 @@ let running = 0;
 function finished(): void {
   running -= 1;
   if (running === 0) for (const storage of counted) storage.disable();
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
 /**

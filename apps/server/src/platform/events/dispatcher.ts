@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { isThenable } from '../thenable';
 import type { AnyEventHandler, EventHandler, EventMap, EventName } from './types';
 
 type Handler = (payload: unknown) => void | Promise<void>;
@@ -67,7 +68,7 @@ export class EventDispatcher {
       const result = invoke();
       // Not awaited: a slow consumer must not hold up the emitter (this runs
       // for every chat message); its failure is only logged.
-      if (result && typeof result.then === 'function') result.then(undefined, (err) => this.report(err, event));
+      if (isThenable(result)) result.then(undefined, (err) => this.report(err, event));
     } catch (err) {
       this.report(err, event);
     }
