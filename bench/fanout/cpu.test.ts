@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { cpuPerMessage, cpuRow, cpuSnapshot, cpuUsedSince } from './cpu';
+import { cpuPerMessage, cpuRow, cpuSnapshot, cpuUsedSince, machineShareSince, machineSnapshot } from './cpu';
 
 /**
  * Burns `ms` of the process's CPU, not of wall time: on a loaded machine a
@@ -43,6 +43,35 @@ describe('fan-out CPU per message', () => {
 
   it('says n/a for the threads where /proc has no per-thread times', () => {
     const cpu = cpuPerMessage(cpuUsedSince({ processUs: 1_000, threadsUs: {} }, { processUs: 2_000, threadsUs: {} }), 500, 1);
-    expect(cpuRow('bare ws', cpu)).toEqual({ target: 'bare ws', 'server main': 'n/a', 'its busiest other thread': 'n/a', 'its other threads': 'n/a', clients: 500, total: 1_500 });
+    expect(cpuRow('bare ws', cpu)).toEqual({
+      target: 'bare ws',
+      'server main': 'n/a',
+      'its busiest other thread': 'n/a',
+      'its other threads': 'n/a',
+      clients: 500,
+      total: 1_500,
+      'machine busy': 'n/a',
+      'stolen by host': 'n/a',
+    });
+  });
+
+  it('reads the machine’s busy and stolen shares of a phase from /proc/stat', () => {
+    // user nice system idle iowait irq softirq steal guest guest_nice, in ticks, summed over the vCPUs.
+    const before = machineSnapshot('cpu  1000 0 200 5000 10 0 40 60 0 0\ncpu0 500 0 100 2500 5 0 20 30 0 0\n');
+    const after = machineSnapshot('cpu  1300 10 250 5100 10 0 50 80 0 0\ncpu0 650 5 125 2550 5 0 25 40 0 0\n');
+    expect(before).toEqual({ busy: 1_240, idle: 5_010, steal: 60 });
+    // 370 ticks busy, 20 stolen, 100 idle.
+    const share = machineShareSince(before, after)!;
+    expect(share.busyPct).toBeCloseTo((100 * 370) / 490, 6);
+    expect(share.stolenPct).toBeCloseTo((100 * 20) / 490, 6);
+    const cpu = cpuPerMessage({ totalUs: 100, mainUs: 50, busiestOtherUs: 30, restUs: 20 }, 100, 1, share);
+    expect(cpuRow('AIO Chat', cpu)).toMatchObject({ 'machine busy': '75.5%', 'stolen by host': '4.1%' });
+  });
+
+  it('knows nothing of the machine without /proc/stat, or over no time', () => {
+    expect(machineSnapshot('')).toBeNull();
+    const same = machineSnapshot('cpu  1 2 3 4 5 6 7 8 0 0\n');
+    expect(machineShareSince(same, same)).toBeNull();
+    expect(machineShareSince(null, same)).toBeNull();
   });
 });

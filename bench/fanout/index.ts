@@ -5,7 +5,7 @@ import { log, printSparklines, printTable, round } from '../lib/stats';
 import type { ClientSpec, Command, Mode, PhaseResult, Reply } from './protocol';
 import type { ServerCommand, ServerReply } from './server';
 import type { StageRow } from './stages';
-import { type CpuPerMessage, cpuPerMessage, cpuRow } from './cpu';
+import { type CpuPerMessage, cpuPerMessage, cpuRow, machineShareSince, machineSnapshot } from './cpu';
 
 interface Options {
   clients: number;
@@ -89,9 +89,11 @@ async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Optio
   const profiling = profile === '1' || profile === 'alloc';
   if (profiling) await server({ cmd: 'profile', action: 'start', allocations: profile === 'alloc' });
   await server({ cmd: 'phase', action: 'mark' });
+  const machineBefore = machineSnapshot();
   const phase1 = (await call({ cmd: 'phase', rate: opts.rate, seconds: opts.seconds, drainMs: 2000 })).result!;
+  const machine = machineShareSince(machineBefore);
   const { cpu: serverCpu, stages } = await server({ cmd: 'phase', action: 'read' });
-  const cpu = cpuPerMessage(serverCpu!, phase1.cpuUs, phase1.sent);
+  const cpu = cpuPerMessage(serverCpu!, phase1.cpuUs, phase1.sent, machine);
   if (profiling) await server({ cmd: 'profile', action: 'stop', file: `artifacts/${mode}-phase1.cpuprofile` });
   const rssMb = (await server({ cmd: 'memory' })).rss! / 1024 / 1024;
   const ramp: PhaseResult[] = [];
@@ -158,7 +160,7 @@ export async function run(args: string[]): Promise<void> {
     printTable(`fan-out: ${opts.clients} clients, ${opts.channels} channels, phase 1 at ${opts.rate} msg/s for ${opts.seconds} s (${ours.dbLabel})`, targets.map(row));
     const steps = Math.max(...targets.map((t) => t.ramp.length));
     printTable('ramp (msg/s → p99 ms, delivered)', RAMP.slice(0, steps).map((rate, i) => Object.assign({ 'msg/s': rate }, ...targets.map((t) => rampColumns(t, i)))));
-    printTable(`phase 1: CPU per message sent, in µs (a message is ${opts.clients / opts.channels} deliveries)`, targets.map((t) => cpuRow(labelOf(t), t.cpu)));
+    printTable(`phase 1: CPU per message sent, in µs (a message is ${opts.clients / opts.channels} deliveries), and the machine over the phase`, targets.map((t) => cpuRow(labelOf(t), t.cpu)));
     if (ours.stages) printTable(`AIO Chat, phase 1 stage by stage (server side, from its /metrics histograms)`, ours.stages);
     printSparklines(
       `phase 1: p99 latency of the messages sent in each second, ${opts.seconds} s`,
