@@ -8,6 +8,7 @@ import { buildApp } from '../../apps/server/src/app';
 import { loadConfig } from '../../apps/server/src/config';
 import { openDatabase } from '../../apps/server/src/db/client';
 import { migrateDatabase } from '../../apps/server/src/db/migrate';
+import { applyHeapGrowth } from '../../apps/server/src/platform/heap-growth';
 
 export interface BenchApp {
   app: FastifyInstance;
@@ -53,6 +54,8 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Be
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: `aiobench-${randomBytes(3).toString('hex')}` } : {}),
     ...env,
   });
+  // As main.ts starts the server.
+  applyHeapGrowth(config.heapGrowthPercent);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   await migrateDatabase(database);
   const app = await buildApp({ config, database, webDist: null });

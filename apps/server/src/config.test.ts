@@ -28,6 +28,13 @@ describe('configuration', () => {
     for (const msg of [configErrorOf({ DATA_DIR: dir, PORT: '70000' })]) expect(msg.split('\n')).toHaveLength(1);
   });
 
+  it('lets the heap double between full collections unless told otherwise', () => {
+    const dir = tmp();
+    expect(loadConfig({ DATA_DIR: dir }).heapGrowthPercent).toBe(100);
+    expect(loadConfig({ DATA_DIR: dir, HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
+    expect(configErrorOf({ DATA_DIR: dir, HEAP_GROWTH_PERCENT: '-1' })).toMatch(/^Invalid configuration: HEAP_GROWTH_PERCENT: /);
+  });
+
   it('generates secrets for the embedded mode once and keeps them in DATA_DIR', () => {
     const dir = tmp();
     const first = loadConfig({ DATA_DIR: dir });

@@ -87,6 +87,7 @@ const EnvSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   RATE_LIMIT_AUTH_PER_MIN: z.coerce.number().int().min(1).max(100000).default(10),
   RATE_LIMIT_PUBLIC_PER_MIN: z.coerce.number().int().min(1).max(1000000).default(120),
+  HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(1000).default(100),
   DEMO_SEED: z
     .enum(['true', 'false', '1', '0'])
     .default('true')
@@ -120,6 +121,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
   rateLimits: { authPerMinute: number; publicPerMinute: number };
+  /** How far the JavaScript heap may grow past what the last full collection kept (platform/heap-growth.ts); 0: V8's own choice. */
+  heapGrowthPercent: number;
   demoSeed: boolean;
 }
 
@@ -198,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     rateLimits: { authPerMinute: e.RATE_LIMIT_AUTH_PER_MIN, publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MIN },
+    heapGrowthPercent: e.HEAP_GROWTH_PERCENT,
     demoSeed: e.DEMO_SEED,
   });
 }

@@ -3,11 +3,13 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { migrateDatabase } from './db/migrate';
+import { applyHeapGrowth } from './platform/heap-growth';
 import { seedDemoIfEmpty } from './seed';
 
 async function main() {
   const startedAt = performance.now();
   const config = loadConfig();
+  applyHeapGrowth(config.heapGrowthPercent);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   await migrateDatabase(database);
   const app = await buildApp({ config, database });
