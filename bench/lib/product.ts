@@ -6,9 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../../apps/server/src/app';
 import { loadConfig } from '../../apps/server/src/config';
-import { openDatabase } from '../../apps/server/src/db/client';
-import { migrateDatabase } from '../../apps/server/src/db/migrate';
-import { applyHeapGrowth } from '../../apps/server/src/platform/heap-growth';
+import { prepareServer } from '../../apps/server/src/prepare-server';
 
 export interface BenchApp {
   app: FastifyInstance;
@@ -54,10 +52,7 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Be
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: `aiobench-${randomBytes(3).toString('hex')}` } : {}),
     ...env,
   });
-  // As main.ts starts the server.
-  applyHeapGrowth(config.heapGrowthPercent);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
-  await migrateDatabase(database);
+  const database = await prepareServer(config);
   const app = await buildApp({ config, database, webDist: null });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -1,17 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/client';
-import { migrateDatabase } from './db/migrate';
-import { applyHeapGrowth } from './platform/heap-growth';
+import { prepareServer } from './prepare-server';
 import { seedDemoIfEmpty } from './seed';
 
 async function main() {
   const startedAt = performance.now();
   const config = loadConfig();
-  applyHeapGrowth(config.heapGrowthPercent);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
-  await migrateDatabase(database);
+  const database = await prepareServer(config);
   const app = await buildApp({ config, database });
   const demo = config.demoSeed ? await seedDemoIfEmpty(app) : undefined;
   await app.listen({ port: config.port, host: config.host });
