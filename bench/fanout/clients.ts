@@ -5,6 +5,7 @@
  */
 import WebSocket from 'ws';
 import { percentiles, round } from '../lib/stats';
+import { mainThreadWait, waitDelta } from './cpu';
 import type { ClientSpec, Command, Mode, PhaseResult, Reply } from './protocol';
 
 interface Client {
@@ -166,6 +167,7 @@ async function runPhase(rate: number, seconds: number, drainMs: number): Promise
   let expected = 0;
   const start = performance.now();
   const cpuBefore = process.cpuUsage();
+  const waitBefore = mainThreadWait();
   phaseStartUs = nowUs();
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
@@ -182,9 +184,10 @@ async function runPhase(rate: number, seconds: number, drainMs: number): Promise
   });
   await new Promise((r) => setTimeout(r, drainMs));
   const cpu = process.cpuUsage(cpuBefore);
+  const mainWait = waitDelta(waitBefore, mainThreadWait());
   const [p50, p95, p99, max] = percentiles(samples.all(), [50, 95, 99, 100]);
   const p99BySecond = Array.from(samples.bySecond(), (s) => round(percentiles(s ?? [], [99])[0]!));
-  return { rate, sent, expected, delivered: samples.count, p50: round(p50!), p95: round(p95!), p99: round(p99!), max: round(max!), p99BySecond, sendErrors: 0, closed: closed - closedBefore, cpuUs: cpu.user + cpu.system };
+  return { rate, sent, expected, delivered: samples.count, p50: round(p50!), p95: round(p95!), p99: round(p99!), max: round(max!), p99BySecond, sendErrors: 0, closed: closed - closedBefore, cpuUs: cpu.user + cpu.system, mainWait };
 }
 
 async function handle(command: Command): Promise<Reply> {

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { cpuPerMessage, cpuRow, cpuSnapshot, cpuUsedSince, machineShareSince, machineSnapshot } from './cpu';
+import { cpuPerMessage, cpuRow, cpuSnapshot, cpuUsedSince, machineShareSince, machineSnapshot, mainThreadWait, waitDelta, waitRow } from './cpu';
 
 /**
  * Burns `ms` of the process's CPU, not of wall time: on a loaded machine a
@@ -39,10 +39,30 @@ describe('fan-out CPU per message', () => {
     expect(server.restUs).toBeGreaterThanOrEqual(0);
     expect(cpu.clientsUs).toBe(3_000);
     expect(cpuRow('AIO Chat', cpu).total).toBe(Math.round(server.totalUs + 3_000));
+    // Both threads were put on a core at least once; how long they waited for one depends on the machine.
+    expect(cpu.waits!.serverMain!.runs).toBeGreaterThan(0);
+    expect(cpu.waits!.serverBusiestOther!.runs).toBeGreaterThan(0);
+    expect(cpu.waits!.serverMain!.us).toBeGreaterThanOrEqual(0);
+  });
+
+  it('tells how long each busy thread waited for a core, in all and per run', () => {
+    const before = mainThreadWait()!;
+    spin(20);
+    const waited = waitDelta(before, mainThreadWait())!;
+    expect(waited.runs).toBeGreaterThan(0);
+    expect(waited.us).toBeGreaterThanOrEqual(0);
+    const serverCpu = { totalUs: 0, mainUs: 0, busiestOtherUs: 0, restUs: 0, mainWait: { us: 12_400, runs: 40 }, busiestOtherWait: null };
+    expect(waitRow('AIO Chat', cpuPerMessage(serverCpu, 0, 1, null, { us: 3_000, runs: 1_000 }))).toEqual({
+      target: 'AIO Chat',
+      'server main': '12 ms, 310 µs a run',
+      'its busiest other thread': 'n/a',
+      'client process main': '3 ms, 3 µs a run',
+    });
+    expect(waitDelta(null, waited)).toBeNull();
   });
 
   it('says n/a for the threads where /proc has no per-thread times', () => {
-    const cpu = cpuPerMessage(cpuUsedSince({ processUs: 1_000, threadsUs: {} }, { processUs: 2_000, threadsUs: {} }), 500, 1);
+    const cpu = cpuPerMessage(cpuUsedSince({ processUs: 1_000, threadsUs: {}, threadsWait: {} }, { processUs: 2_000, threadsUs: {}, threadsWait: {} }), 500, 1);
     expect(cpuRow('bare ws', cpu)).toEqual({
       target: 'bare ws',
       'server main': 'n/a',

@@ -2,28 +2,42 @@
  * CPU time a phase cost, per message sent: the server's main thread, its
  * busiest other thread (PGlite's on the embedded database), the rest of its
  * threads (V8's garbage-collection and compiler helpers, libuv's pool) and
- * the client process; and the whole machine's busy and stolen shares over the
- * phase. Latency percentiles on a shared two-core VM move by
- * ±30–50% from run to run; CPU per message moves far less, so a change to the
+ * the client process; how long the busy threads waited for a core; and the
+ * whole machine's busy and stolen shares over the phase. Latency percentiles
+ * on a shared two-core VM move by ±30–50% from run to run; CPU per message moves far less, so a change to the
  * send path can be judged by it when the p99 cannot.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { round } from '../lib/stats';
+
+/** Time a thread spent ready to run while no core was free, and how many times it got one. */
+export interface ThreadWait {
+  us: number;
+  runs: number;
+}
 
 export interface CpuSnapshot {
   /** Every thread of the process, user + system, in microseconds. */
   processUs: number;
   /** CPU time by thread id, from /proc (empty where there is none). */
   threadsUs: Record<string, number>;
+  /** Time each thread was ready to run but waited for a core, and how many times it was put on one. */
+  threadsWait: Record<string, ThreadWait>;
 }
 
-/** /proc/self/task/<tid>/schedstat starts with the nanoseconds the thread ran. */
-function threadTimesUs(): Record<string, number> {
+/**
+ * /proc/self/task/<tid>/schedstat: the nanoseconds the thread ran, the
+ * nanoseconds it waited runnable for a core, and how many times it ran.
+ */
+function threadTimes(): Pick<CpuSnapshot, 'threadsUs' | 'threadsWait'> {
   const times: Record<string, number> = {};
+  const waits: Record<string, ThreadWait> = {};
   try {
     for (const tid of readdirSync('/proc/self/task')) {
       try {
-        times[tid] = Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1000;
+        const [ran, waited, runs] = readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+        times[tid] = ran! / 1000;
+        waits[tid] = { us: waited! / 1000, runs: runs! };
       } catch {
         // The thread ended between the listing and the read.
       }
@@ -31,12 +45,12 @@ function threadTimesUs(): Record<string, number> {
   } catch {
     // No /proc: only the process total is known.
   }
-  return times;
+  return { threadsUs: times, threadsWait: waits };
 }
 
 export function cpuSnapshot(): CpuSnapshot {
   const { user, system } = process.cpuUsage();
-  return { processUs: user + system, threadsUs: threadTimesUs() };
+  return { processUs: user + system, ...threadTimes() };
 }
 
 /** CPU a process used between two snapshots, in µs, split by thread (null: no per-thread times here). */
@@ -45,6 +59,24 @@ export interface ServerCpu {
   mainUs: number | null;
   busiestOtherUs: number | null;
   restUs: number | null;
+  mainWait?: ThreadWait | null;
+  busiestOtherWait?: ThreadWait | null;
+}
+
+/** A thread that started after the first snapshot had waited for nothing then. */
+const NOT_YET_STARTED: ThreadWait = { us: 0, runs: 0 };
+
+function waitSince(before: CpuSnapshot, after: CpuSnapshot, tid: string): ThreadWait | null {
+  return waitDelta(before.threadsWait[tid] ?? NOT_YET_STARTED, after.threadsWait[tid] ?? null);
+}
+
+/** This process's main thread's wait so far (the client process reports its own). */
+export function mainThreadWait(): ThreadWait | null {
+  return threadTimes().threadsWait[String(process.pid)] ?? null;
+}
+
+export function waitDelta(before: ThreadWait | null, after: ThreadWait | null): ThreadWait | null {
+  return before && after ? { us: after.us - before.us, runs: after.runs - before.runs } : null;
 }
 
 /** Read in the server process itself: on Linux its main thread's id is its pid. */
@@ -53,8 +85,16 @@ export function cpuUsedSince(before: CpuSnapshot, after = cpuSnapshot()): Server
   const used = Object.entries(after.threadsUs).map(([tid, us]) => ({ tid: Number(tid), us: us - (before.threadsUs[tid] ?? 0) }));
   const main = used.find((t) => t.tid === process.pid);
   if (!main) return { totalUs, mainUs: null, busiestOtherUs: null, restUs: null };
-  const busiest = Math.max(0, ...used.filter((t) => t !== main).map((t) => t.us));
-  return { totalUs, mainUs: main.us, busiestOtherUs: busiest, restUs: Math.max(0, totalUs - main.us - busiest) };
+  const busiest = used.filter((t) => t !== main).reduce<{ tid: number; us: number } | undefined>((top, t) => (!top || t.us > top.us ? t : top), undefined);
+  const busiestUs = Math.max(0, busiest?.us ?? 0);
+  return {
+    totalUs,
+    mainUs: main.us,
+    busiestOtherUs: busiestUs,
+    restUs: Math.max(0, totalUs - main.us - busiestUs),
+    mainWait: waitSince(before, after, String(main.tid)),
+    busiestOtherWait: busiest ? waitSince(before, after, String(busiest.tid)) : null,
+  };
 }
 
 /** The whole machine's CPU time so far, in clock ticks, from the first line of /proc/stat. */
@@ -104,15 +144,40 @@ export interface CpuPerMessage {
   server: ServerCpu;
   clientsUs: number;
   machine: MachineShare | null;
+  /** The threads' waits for a core over the whole phase (not per message). */
+  waits?: { serverMain: ThreadWait | null; serverBusiestOther: ThreadWait | null; clientsMain: ThreadWait | null };
 }
 
-export function cpuPerMessage(server: ServerCpu, clientsUs: number, sent: number, machine: MachineShare | null = null): CpuPerMessage {
+export function cpuPerMessage(
+  server: ServerCpu,
+  clientsUs: number,
+  sent: number,
+  machine: MachineShare | null = null,
+  clientsWait: ThreadWait | null = null,
+): CpuPerMessage {
   const n = Math.max(1, sent);
   const per = (us: number | null) => (us === null ? null : us / n);
   return {
     server: { totalUs: server.totalUs / n, mainUs: per(server.mainUs), busiestOtherUs: per(server.busiestOtherUs), restUs: per(server.restUs) },
     clientsUs: clientsUs / n,
     machine,
+    waits: { serverMain: server.mainWait ?? null, serverBusiestOther: server.busiestOtherWait ?? null, clientsMain: clientsWait },
+  };
+}
+
+/**
+ * One row of the waits table: for each busy thread, how long it was ready to
+ * run while both cores were taken, in all over the phase and on average each
+ * time it was put on a core. A target whose threads wait longer has its
+ * stages stretch at the same moments, whatever its CPU per message.
+ */
+export function waitRow(target: string, cpu: CpuPerMessage): Record<string, string> {
+  const cell = (w: ThreadWait | null | undefined) => (w ? `${round(w.us / 1000, 0)} ms, ${round(w.us / Math.max(1, w.runs), 0)} µs a run` : 'n/a');
+  return {
+    target,
+    'server main': cell(cpu.waits?.serverMain),
+    'its busiest other thread': cell(cpu.waits?.serverBusiestOther),
+    'client process main': cell(cpu.waits?.clientsMain),
   };
 }
 

@@ -5,7 +5,7 @@ import { log, printSparklines, printTable, round } from '../lib/stats';
 import type { ClientSpec, Command, Mode, PhaseResult, Reply } from './protocol';
 import type { ServerCommand, ServerReply } from './server';
 import type { StageRow } from './stages';
-import { type CpuPerMessage, cpuPerMessage, cpuRow, machineShareSince, machineSnapshot } from './cpu';
+import { type CpuPerMessage, cpuPerMessage, cpuRow, machineShareSince, machineSnapshot, waitRow } from './cpu';
 
 interface Options {
   clients: number;
@@ -93,7 +93,7 @@ async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Optio
   const phase1 = (await call({ cmd: 'phase', rate: opts.rate, seconds: opts.seconds, drainMs: 2000 })).result!;
   const machine = machineShareSince(machineBefore);
   const { cpu: serverCpu, stages } = await server({ cmd: 'phase', action: 'read' });
-  const cpu = cpuPerMessage(serverCpu!, phase1.cpuUs, phase1.sent, machine);
+  const cpu = cpuPerMessage(serverCpu!, phase1.cpuUs, phase1.sent, machine, phase1.mainWait);
   if (profiling) await server({ cmd: 'profile', action: 'stop', file: `artifacts/${mode}-phase1.cpuprofile` });
   const rssMb = (await server({ cmd: 'memory' })).rss! / 1024 / 1024;
   const ramp: PhaseResult[] = [];
@@ -161,6 +161,7 @@ export async function run(args: string[]): Promise<void> {
     const steps = Math.max(...targets.map((t) => t.ramp.length));
     printTable('ramp (msg/s → p99 ms, delivered)', RAMP.slice(0, steps).map((rate, i) => Object.assign({ 'msg/s': rate }, ...targets.map((t) => rampColumns(t, i)))));
     printTable(`phase 1: CPU per message sent, in µs (a message is ${opts.clients / opts.channels} deliveries), and the machine over the phase`, targets.map((t) => cpuRow(labelOf(t), t.cpu)));
+    printTable(`phase 1: time each busy thread was ready to run but waited for a core (${opts.seconds} s)`, targets.map((t) => waitRow(labelOf(t), t.cpu)));
     if (ours.stages) printTable(`AIO Chat, phase 1 stage by stage (server side, from its /metrics histograms)`, ours.stages);
     printSparklines(
       `phase 1: p99 latency of the messages sent in each second, ${opts.seconds} s`,

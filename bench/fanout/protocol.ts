@@ -1,3 +1,5 @@
+import type { ThreadWait } from './cpu';
+
 /** Messages between the fan-out orchestrator and its client process (over IPC). */
 export type Mode = 'product' | 'bare';
 
@@ -29,6 +31,8 @@ export interface PhaseResult {
   closed: number;
   /** CPU the client process used during the phase (user + system, µs). */
   cpuUs: number;
+  /** How long its main thread waited for a core during the phase (null without /proc). */
+  mainWait: ThreadWait | null;
 }
 
 export type Reply = { ok: true; connected?: number; result?: PhaseResult } | { ok: false; error: string };
