@@ -4,8 +4,9 @@
  * threads (V8's garbage-collection and compiler helpers, libuv's pool) and
  * the client process; how long the busy threads waited for a core; and the
  * whole machine's busy and stolen shares over the phase. Latency percentiles
- * on a shared two-core VM move by ±30–50% from run to run; CPU per message moves far less, so a change to the
- * send path can be judged by it when the p99 cannot.
+ * on a shared two-core VM move by ±30–50% from run to run; CPU per message
+ * moves far less, so a change to the send path can be judged by it when the
+ * p99 cannot.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { round } from '../lib/stats';
