@@ -146,7 +146,7 @@ export interface CpuPerMessage {
   clientsUs: number;
   machine: MachineShare | null;
   /** The threads' waits for a core over the whole phase (not per message). */
-  waits?: { serverMain: ThreadWait | null; serverBusiestOther: ThreadWait | null; clientsMain: ThreadWait | null };
+  waits: { serverMain: ThreadWait | null; serverBusiestOther: ThreadWait | null; clientsMain: ThreadWait | null };
 }
 
 export function cpuPerMessage(
@@ -176,9 +176,9 @@ export function waitRow(target: string, cpu: CpuPerMessage): Record<string, stri
   const cell = (w: ThreadWait | null | undefined) => (w ? `${round(w.us / 1000, 0)} ms, ${round(w.us / Math.max(1, w.runs), 0)} µs a run` : 'n/a');
   return {
     target,
-    'server main': cell(cpu.waits?.serverMain),
-    'its busiest other thread': cell(cpu.waits?.serverBusiestOther),
-    'client process main': cell(cpu.waits?.clientsMain),
+    'server main': cell(cpu.waits.serverMain),
+    'its busiest other thread': cell(cpu.waits.serverBusiestOther),
+    'client process main': cell(cpu.waits.clientsMain),
   };
 }
 
