@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { cpuPerMessage, cpuRow, cpuSnapshot, cpuUsedSince, machineShareSince, machineSnapshot, mainThreadWait, waitDelta, waitRow } from './cpu';
+import { cpuPerMessage, cpuRow, cpuSnapshot, cpuUsedSince, machineShareSince, machineSnapshot, mainThreadWait, parseSchedstat, waitDelta, waitRow } from './cpu';
 
 /**
  * Burns `ms` of the process's CPU, not of wall time: on a loaded machine a
@@ -59,6 +59,10 @@ describe('fan-out CPU per message', () => {
       'client process main': '3 ms, 3 µs a run',
     });
     expect(waitDelta(null, waited)).toBeNull();
+  });
+
+  it('reads a thread’s run time, wait and runs from its schedstat line', () => {
+    expect(parseSchedstat('123456789 5000000 42\n')).toEqual({ ranUs: 123_456.789, wait: { us: 5_000, runs: 42 } });
   });
 
   it('says n/a for the threads where /proc has no per-thread times', () => {

@@ -27,18 +27,24 @@ export interface CpuSnapshot {
 }
 
 /**
- * /proc/self/task/<tid>/schedstat: the nanoseconds the thread ran, the
- * nanoseconds it waited runnable for a core, and how many times it ran.
+ * A thread's schedstat line: the nanoseconds it ran, the nanoseconds it
+ * waited runnable for a core, and how many times it was put on one.
  */
+export function parseSchedstat(line: string): { ranUs: number; wait: ThreadWait } {
+  const [ranNs = 0, waitedNs = 0, runs = 0] = line.trim().split(/\s+/).map(Number);
+  return { ranUs: ranNs / 1000, wait: { us: waitedNs / 1000, runs } };
+}
+
+/** Every thread of this process, from /proc/self/task/<tid>/schedstat. */
 function threadTimes(): Pick<CpuSnapshot, 'threadsUs' | 'threadsWait'> {
   const times: Record<string, number> = {};
   const waits: Record<string, ThreadWait> = {};
   try {
     for (const tid of readdirSync('/proc/self/task')) {
       try {
-        const [ran, waited, runs] = readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
-        times[tid] = ran! / 1000;
-        waits[tid] = { us: waited! / 1000, runs: runs! };
+        const { ranUs, wait } = parseSchedstat(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8'));
+        times[tid] = ranUs;
+        waits[tid] = wait;
       } catch {
         // The thread ended between the listing and the read.
       }
@@ -173,7 +179,7 @@ export function cpuPerMessage(
  * stages stretch at the same moments, whatever its CPU per message.
  */
 export function waitRow(target: string, cpu: CpuPerMessage): Record<string, string> {
-  const cell = (w: ThreadWait | null | undefined) => (w ? `${round(w.us / 1000, 0)} ms, ${round(w.us / Math.max(1, w.runs), 0)} µs a run` : 'n/a');
+  const cell = (w: ThreadWait | null) => (w ? `${round(w.us / 1000, 0)} ms, ${round(w.us / Math.max(1, w.runs), 0)} µs a run` : 'n/a');
   return {
     target,
     'server main': cell(cpu.waits.serverMain),
