@@ -68,7 +68,7 @@ describe('fan-out CPU per message', () => {
   });
 
   it('says n/a for the threads where /proc has no per-thread times', () => {
-    const cpu = cpuPerMessage(cpuUsedSince({ processUs: 1_000, threadsUs: {}, threadsWait: {} }, { processUs: 2_000, threadsUs: {}, threadsWait: {} }), 500, 1);
+    const cpu = cpuPerMessage(cpuUsedSince({ processUs: 1_000, threads: {} }, { processUs: 2_000, threads: {} }), 500, 1);
     expect(cpuRow('bare ws', cpu)).toEqual({
       target: 'bare ws',
       'server main': 'n/a',
@@ -90,7 +90,7 @@ describe('fan-out CPU per message', () => {
     const share = machineShareSince(before, after)!;
     expect(share.busyPct).toBeCloseTo((100 * 370) / 490, 6);
     expect(share.stolenPct).toBeCloseTo((100 * 20) / 490, 6);
-    const cpu = cpuPerMessage({ totalUs: 100, mainUs: 50, busiestOtherUs: 30, restUs: 20 }, 100, 1, share);
+    const cpu = cpuPerMessage({ totalUs: 100, mainUs: 50, busiestOtherUs: 30, restUs: 20, mainWait: null, busiestOtherWait: null }, 100, 1, share);
     expect(cpuRow('AIO Chat', cpu)).toMatchObject({ 'machine busy': '75.5%', 'stolen by host': '4.1%' });
   });
 

@@ -17,47 +17,56 @@ export interface ThreadWait {
   runs: number;
 }
 
+/** One thread's schedstat line: the CPU it ran, and its waits for a core. */
+export interface ThreadTimes {
+  ranUs: number;
+  wait: ThreadWait;
+}
+
 export interface CpuSnapshot {
   /** Every thread of the process, user + system, in microseconds. */
   processUs: number;
-  /** CPU time by thread id, from /proc (empty where there is none). */
-  threadsUs: Record<string, number>;
-  /** Time each thread was ready to run but waited for a core, and how many times it was put on one. */
-  threadsWait: Record<string, ThreadWait>;
+  /** Each thread by id, from /proc (empty where there is none). */
+  threads: Record<string, ThreadTimes>;
 }
 
 /**
  * A thread's schedstat line: the nanoseconds it ran, the nanoseconds it
  * waited runnable for a core, and how many times it was put on one.
  */
-export function parseSchedstat(line: string): { ranUs: number; wait: ThreadWait } {
+export function parseSchedstat(line: string): ThreadTimes {
   const [ranNs = 0, waitedNs = 0, runs = 0] = line.trim().split(/\s+/).map(Number);
   return { ranUs: ranNs / 1000, wait: { us: waitedNs / 1000, runs } };
 }
 
-/** Every thread of this process, from /proc/self/task/<tid>/schedstat. */
-function threadTimes(): Pick<CpuSnapshot, 'threadsUs' | 'threadsWait'> {
-  const times: Record<string, number> = {};
-  const waits: Record<string, ThreadWait> = {};
+/** One thread of this process; null when it has ended or there is no /proc. */
+function readThread(tid: string): ThreadTimes | null {
   try {
-    for (const tid of readdirSync('/proc/self/task')) {
-      try {
-        const { ranUs, wait } = parseSchedstat(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8'));
-        times[tid] = ranUs;
-        waits[tid] = wait;
-      } catch {
-        // The thread ended between the listing and the read.
-      }
-    }
+    return parseSchedstat(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Every thread of this process, from /proc/self/task/<tid>/schedstat. */
+function readThreads(): Record<string, ThreadTimes> {
+  const threads: Record<string, ThreadTimes> = {};
+  let tids: string[] = [];
+  try {
+    tids = readdirSync('/proc/self/task');
   } catch {
     // No /proc: only the process total is known.
   }
-  return { threadsUs: times, threadsWait: waits };
+  for (const tid of tids) {
+    const thread = readThread(tid);
+    if (thread) threads[tid] = thread;
+  }
+  return threads;
 }
 
 export function cpuSnapshot(): CpuSnapshot {
   const { user, system } = process.cpuUsage();
-  return { processUs: user + system, ...threadTimes() };
+  return { processUs: user + system, threads: readThreads() };
 }
 
 /** CPU a process used between two snapshots, in µs, split by thread (null: no per-thread times here). */
@@ -66,20 +75,16 @@ export interface ServerCpu {
   mainUs: number | null;
   busiestOtherUs: number | null;
   restUs: number | null;
-  mainWait?: ThreadWait | null;
-  busiestOtherWait?: ThreadWait | null;
+  mainWait: ThreadWait | null;
+  busiestOtherWait: ThreadWait | null;
 }
 
-/** A thread that started after the first snapshot had waited for nothing then. */
-const NOT_YET_STARTED: ThreadWait = { us: 0, runs: 0 };
-
-function waitSince(before: CpuSnapshot, after: CpuSnapshot, tid: string): ThreadWait | null {
-  return waitDelta(before.threadsWait[tid] ?? NOT_YET_STARTED, after.threadsWait[tid] ?? null);
-}
+/** A thread that started after the first snapshot had run and waited for nothing then. */
+const NOT_YET_STARTED: ThreadTimes = { ranUs: 0, wait: { us: 0, runs: 0 } };
 
 /** This process's main thread's wait so far (the client process reports its own). */
 export function mainThreadWait(): ThreadWait | null {
-  return threadTimes().threadsWait[String(process.pid)] ?? null;
+  return readThread(String(process.pid))?.wait ?? null;
 }
 
 export function waitDelta(before: ThreadWait | null, after: ThreadWait | null): ThreadWait | null {
@@ -89,18 +94,21 @@ export function waitDelta(before: ThreadWait | null, after: ThreadWait | null): 
 /** Read in the server process itself: on Linux its main thread's id is its pid. */
 export function cpuUsedSince(before: CpuSnapshot, after = cpuSnapshot()): ServerCpu {
   const totalUs = after.processUs - before.processUs;
-  const used = Object.entries(after.threadsUs).map(([tid, us]) => ({ tid: Number(tid), us: us - (before.threadsUs[tid] ?? 0) }));
+  const used = Object.entries(after.threads).map(([tid, now]) => {
+    const then = before.threads[tid] ?? NOT_YET_STARTED;
+    return { tid: Number(tid), us: now.ranUs - then.ranUs, wait: waitDelta(then.wait, now.wait) };
+  });
   const main = used.find((t) => t.tid === process.pid);
-  if (!main) return { totalUs, mainUs: null, busiestOtherUs: null, restUs: null };
-  const busiest = used.filter((t) => t !== main).reduce<{ tid: number; us: number } | undefined>((top, t) => (!top || t.us > top.us ? t : top), undefined);
+  if (!main) return { totalUs, mainUs: null, busiestOtherUs: null, restUs: null, mainWait: null, busiestOtherWait: null };
+  const busiest = used.filter((t) => t !== main).reduce<(typeof used)[number] | undefined>((top, t) => (!top || t.us > top.us ? t : top), undefined);
   const busiestUs = Math.max(0, busiest?.us ?? 0);
   return {
     totalUs,
     mainUs: main.us,
     busiestOtherUs: busiestUs,
     restUs: Math.max(0, totalUs - main.us - busiestUs),
-    mainWait: waitSince(before, after, String(main.tid)),
-    busiestOtherWait: busiest ? waitSince(before, after, String(busiest.tid)) : null,
+    mainWait: main.wait,
+    busiestOtherWait: busiest?.wait ?? null,
   };
 }
 
@@ -148,7 +156,8 @@ export function machineShareSince(before: MachineSnapshot | null, after = machin
 }
 
 export interface CpuPerMessage {
-  server: ServerCpu;
+  /** Per message sent; the waits below are the phase's, not per message. */
+  server: Omit<ServerCpu, 'mainWait' | 'busiestOtherWait'>;
   clientsUs: number;
   machine: MachineShare | null;
   /** The threads' waits for a core over the whole phase (not per message). */
@@ -168,7 +177,7 @@ export function cpuPerMessage(
     server: { totalUs: server.totalUs / n, mainUs: per(server.mainUs), busiestOtherUs: per(server.busiestOtherUs), restUs: per(server.restUs) },
     clientsUs: clientsUs / n,
     machine,
-    waits: { serverMain: server.mainWait ?? null, serverBusiestOther: server.busiestOtherWait ?? null, clientsMain: clientsWait },
+    waits: { serverMain: server.mainWait, serverBusiestOther: server.busiestOtherWait, clientsMain: clientsWait },
   };
 }
 
