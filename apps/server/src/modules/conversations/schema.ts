@@ -94,7 +94,10 @@ export const messages = pgTable(
     editedAt: timestamp('edited_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: createdAt(),
-    /** 'simple' keeps every language's words as they are; trigrams cover partial words. */
+    /**
+     * 'simple' keeps every language's words as they are. Ranks search hits;
+     * matching goes through the trigram index on body (see search-queries.ts).
+     */
     search: tsvector('search').generatedAlwaysAs((): SQL => sql`to_tsvector('simple', ${messages.body})`),
   },
   (t) => [
@@ -102,8 +105,7 @@ export const messages = pgTable(
     index('messages_timeline_idx').on(t.conversationId, t.seq),
     index('messages_thread_idx').on(t.threadRootId, t.seq).where(sql`thread_root_id is not null`),
     uniqueIndex('messages_client_id_idx').on(t.conversationId, t.authorId, t.clientId).where(sql`client_id is not null`),
-    index('messages_search_idx').using('gin', t.search),
-    index('messages_body_trgm_idx').using('gin', sql`${t.body} gin_trgm_ops`),
+    index('messages_body_trgm_idx').using('gist', sql`${t.body} gist_trgm_ops(siglen=64)`),
   ],
 );
 
