@@ -4,9 +4,11 @@ import { type DbOrTx, queryRows } from '../../../db/client';
 /**
  * The search query. Each word and phrase must occur in the body, ignoring
  * case (ILIKE, served by the GiST trigram index), so "deploy" and "ploym"
- * both find "deployment"; a word prefix is a substring, so this finds all a
- * prefix match on the `search` tsvector would, with one index to keep up to
- * date on every write instead of two. Rank: cover density of the words as
+ * both find "deployment". A lexeme's prefix is a substring of the body, so
+ * this finds what a prefix match on the `search` tsvector would, with one
+ * index to keep up to date on every write instead of two; only a word that
+ * punctuation splits into lexemes ("don't": don, t) must now appear as
+ * written rather than in parts. Rank: cover density of the words as
  * prefixes (the tsvector) plus trigram word similarity, rounded so that
  * keyset pagination compares exact values; ties go to the newest message.
  */
