@@ -21,6 +21,18 @@ describe('database', () => {
     if (t.database.kind === 'pglite') expect(present).toBe(true);
     else expect(typeof present).toBe('boolean');
   });
+
+  it('starts PGlite, on its thread and in this one, without zero-filling new WAL segments', async () => {
+    const show = async (db: Parameters<typeof queryRows>[0]) => (await queryRows<{ wal_init_zero: string }>(db, sql`show wal_init_zero`))[0]?.wal_init_zero;
+    t = await createTestDatabase();
+    if (t.database.kind === 'pglite') expect(await show(t.database.db)).toBe('off');
+    const inProcess = await openDatabase({ pglite: openPglite() });
+    try {
+      expect(await show(inProcess.db)).toBe('off');
+    } finally {
+      await inProcess.close();
+    }
+  });
 });
 
 describe('prepared statements', () => {

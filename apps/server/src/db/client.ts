@@ -1,13 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { vector } from '@electric-sql/pglite-pgvector';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { pgliteOptions } from './pglite-options.js';
 import { PgliteThread, type PreparedParam } from './pglite-thread-client';
 import * as schema from './schema';
 
@@ -40,11 +39,9 @@ export interface OpenDatabaseOptions {
   pglite?: PGlite;
 }
 
-export const pgliteExtensions = { vector, pg_trgm };
-
 export function openPglite(dataDir?: string, loadDataDir?: Blob): PGlite {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  return new PGlite({ dataDir, extensions: pgliteExtensions, loadDataDir });
+  return new PGlite(pgliteOptions(dataDir, loadDataDir));
 }
 
 // PostgreSQL returns bigint (int8) as text by default; counts and sequences here fit in a JS number.

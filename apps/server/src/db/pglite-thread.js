@@ -3,16 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { vector } from '@electric-sql/pglite-pgvector';
+import { pgliteOptions } from './pglite-options.js';
 import { runPrepared } from './pglite-prepared.js';
 
 const { dataDir, templateFile } = workerData;
-const pg = new PGlite({
-  dataDir,
-  extensions: { vector, pg_trgm },
-  loadDataDir: templateFile ? new Blob([readFileSync(templateFile)]) : undefined,
-});
+const pg = new PGlite(pgliteOptions(dataDir, templateFile ? new Blob([readFileSync(templateFile)]) : undefined));
 
 const identity = (value) => value;
 const ERROR_FIELDS = ['code', 'detail', 'hint', 'position', 'severity', 'schema', 'table', 'column', 'dataType', 'constraint', 'routine', 'where'];
