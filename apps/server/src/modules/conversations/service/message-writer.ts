@@ -18,17 +18,17 @@ const MAX_BATCH = 200;
  * PGlite about a millisecond of its thread for the call, and a quarter to a
  * third of that per message), so while sends are few the writer flushes at
  * once, and as they grow it starts a flush at most every `pace` ms so that
- * more sends share each write. The pace reaches its 8 ms cap at 500 sends a
- * second: there batches of ~4 instead of ~1.5 cut PGlite's thread by about a
- * third per message and the server as a whole by about a quarter, for ~2.5 ms
- * more median latency and no measurable change in the tail
- * (docs/benchmarks.md, first session of 2026-12-01). Below 125 sends a second
- * the pace is 2 ms, which is no wait at all when sends come further apart than
- * that.
+ * more sends share each write. The pace is a millisecond per 100 sends a
+ * second: 2 ms below 200 (no wait at all when sends come further apart than
+ * that), 5 ms at 500, and its 8 ms cap from 800 on, where fuller writes keep
+ * the ceiling up. At 500 sends a second 5 ms instead of 8 cut send → stored's
+ * p99 from ~19 to ~14 ms and the fan-out's p99 by about 4 ms, for ~5% more
+ * CPU a message (docs/benchmarks.md, session of 2026-12-02); the 8 ms cap
+ * there had been chosen while WAL segment stalls hid its tail.
  */
 const MIN_PACE_MS = 2;
 const MAX_PACE_MS = 8;
-const SENDS_PER_SECOND_PER_PACE_MS = 62.5;
+const SENDS_PER_SECOND_PER_PACE_MS = 100;
 /** Weight of the newest gap in the moving average of the time between sends. */
 const GAP_SMOOTHING = 0.05;
 
