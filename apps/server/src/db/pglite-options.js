@@ -11,8 +11,8 @@ import { vector } from '@electric-sql/pglite-pgvector';
  * that fills a 16 MB segment creates the next file itself. With
  * `wal_init_zero` on (PostgreSQL's default) it first writes 16 MB of zeros
  * through PGlite's file system layer: 60-80 ms in which the database thread
- * runs nothing else, every 13 s at 500 messages a second, and every latency
- * spike of the fan-out benchmark's phase 1 (docs/benchmarks.md, session of
+ * runs nothing else: every 13 s at 500 messages a second, the latency spikes
+ * of the fan-out benchmark's phase 1 (docs/benchmarks.md, session of
  * 2026-12-02). Off, the file gets its full size from one byte written at its
  * end. Zeroing buys early allocation of disk space; without it a full disk
  * shows at a WAL write instead of at the segment's creation, and PostgreSQL
