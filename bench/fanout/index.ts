@@ -6,6 +6,7 @@ import type { ClientSpec, Command, Mode, PhaseResult, Reply } from './protocol';
 import type { ServerCommand, ServerReply } from './server';
 import type { StageRow } from './stages';
 import { type CpuPerMessage, cpuPerMessage, cpuRow, machineShareSince, machineSnapshot, waitRow } from './cpu';
+import { busiestNeighbours, type Neighbour, neighbourRows, neighbourSnapshot } from './neighbours';
 
 interface Options {
   clients: number;
@@ -48,7 +49,7 @@ function startProcess<C, R extends { ok: boolean; error?: string }>(file: string
       child.once('message', (reply: R) => (reply.ok ? resolve(reply as R & { ok: true }) : reject(new Error(reply.error))));
       child.send(command as object);
     });
-  return { call, exited: new Promise((r) => child.once('exit', r)), kill: () => child.kill() };
+  return { call, pid: child.pid!, exited: new Promise((r) => child.once('exit', r)), kill: () => child.kill() };
 }
 
 // AIO_BENCH_RAMP=500,500,500 replaces the ramp's rates (to watch one rate over time).
@@ -69,9 +70,12 @@ interface Measured {
   stages?: StageRow[];
   /** What phase 1 cost in CPU per message sent, by process and thread. */
   cpu: CpuPerMessage;
+  /** The busiest threads outside the benchmark over phase 1. */
+  neighbours: Neighbour[];
 }
 
-async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Options, call: Call, server: ServerCall): Promise<Measured> {
+/** `ownPids`: the benchmark's processes, left out of the neighbours. */
+async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Options, call: Call, server: ServerCall, ownPids: number[]): Promise<Measured> {
   const before = await server({ cmd: 'memory' });
   await call({ cmd: 'connect', mode, url, clients: specs });
   await new Promise((r) => setTimeout(r, 2000));
@@ -90,8 +94,11 @@ async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Optio
   if (profiling) await server({ cmd: 'profile', action: 'start', allocations: profile === 'alloc' });
   await server({ cmd: 'phase', action: 'mark' });
   const machineBefore = machineSnapshot();
+  const neighboursBefore = neighbourSnapshot(ownPids);
+  const phaseStart = performance.now();
   const phase1 = (await call({ cmd: 'phase', rate: opts.rate, seconds: opts.seconds, drainMs: 2000 })).result!;
   const machine = machineShareSince(machineBefore);
+  const neighbours = busiestNeighbours(neighboursBefore, neighbourSnapshot(ownPids), (performance.now() - phaseStart) / 1000);
   const { cpu: serverCpu, stages } = await server({ cmd: 'phase', action: 'read' });
   const cpu = cpuPerMessage(serverCpu!, phase1.cpuUs, phase1.sent, machine, phase1.mainWait);
   if (profiling) await server({ cmd: 'profile', action: 'stop', file: `artifacts/${mode}-phase1.cpuprofile` });
@@ -105,7 +112,7 @@ async function measure(mode: Mode, url: string, specs: ClientSpec[], opts: Optio
   }
   await call({ cmd: 'disconnect' });
   const good = ramp.filter(isGood);
-  return { mode, phase1, ramp, maxPerSecond: good.at(-1)?.rate ?? 0, kbPerConnection, rssMb, stages, cpu };
+  return { mode, phase1, ramp, maxPerSecond: good.at(-1)?.rate ?? 0, kbPerConnection, rssMb, stages, cpu, neighbours };
 }
 
 const labelOf = (m: Measured) => (m.mode === 'product' ? 'AIO Chat' : 'bare ws');
@@ -132,14 +139,15 @@ function row(m: Measured) {
   };
 }
 
-async function measureTarget(mode: Mode, opts: Options, clients: Call): Promise<Measured & { dbLabel: string }> {
+async function measureTarget(mode: Mode, opts: Options, clients: { call: Call; pid: number }): Promise<Measured & { dbLabel: string }> {
   // AIO_BENCH_PROFILE=1 writes a CPU profile of each target's phase 1 to artifacts/<mode>-phase1.cpuprofile;
   // AIO_BENCH_PROFILE=alloc also where it allocated, to artifacts/<mode>-phase1.heapprofile.
   const server = startProcess<ServerCommand, ServerReply>('server.ts');
   try {
     log(`${mode}: starting${mode === 'product' ? ` and seeding ${opts.clients} members over ${opts.channels} channels` : ''}…`);
     const started = await server.call({ cmd: 'start', mode, clients: opts.clients, channels: opts.channels });
-    const measured = await measure(mode, started.url!, started.specs!, opts, clients, server.call);
+    const ownPids = [process.pid, process.ppid, server.pid, clients.pid];
+    const measured = await measure(mode, started.url!, started.specs!, opts, clients.call, server.call, ownPids);
     await server.call({ cmd: 'stop' });
     await server.exited;
     return { ...measured, dbLabel: started.dbLabel! };
@@ -152,9 +160,9 @@ export async function run(args: string[]): Promise<void> {
   const opts = parseOptions(args);
   const clients = startProcess<Command, Reply>('clients.ts');
   try {
-    const ours = await measureTarget('product', opts, clients.call);
+    const ours = await measureTarget('product', opts, clients);
     // AIO_BENCH_PRODUCT_ONLY=1 skips the bare ws target (to iterate on the product; prints no ratio line).
-    const baseline = process.env.AIO_BENCH_PRODUCT_ONLY ? undefined : await measureTarget('bare', opts, clients.call);
+    const baseline = process.env.AIO_BENCH_PRODUCT_ONLY ? undefined : await measureTarget('bare', opts, clients);
     const targets = baseline ? [ours, baseline] : [ours];
 
     printTable(`fan-out: ${opts.clients} clients, ${opts.channels} channels, phase 1 at ${opts.rate} msg/s for ${opts.seconds} s (${ours.dbLabel})`, targets.map(row));
@@ -162,6 +170,10 @@ export async function run(args: string[]): Promise<void> {
     printTable('ramp (msg/s → p99 ms, delivered)', RAMP.slice(0, steps).map((rate, i) => Object.assign({ 'msg/s': rate }, ...targets.map((t) => rampColumns(t, i)))));
     printTable(`phase 1: CPU per message sent, in µs (a message is ${opts.clients / opts.channels} deliveries), and the machine over the phase`, targets.map((t) => cpuRow(labelOf(t), t.cpu)));
     printTable(`phase 1: time each busy thread was ready to run but waited for a core (${opts.seconds} s)`, targets.map((t) => waitRow(labelOf(t), t.cpu)));
+    printTable(
+      'phase 1: the busiest threads outside the benchmark\'s processes (the database server when there is one, kernel threads, other services)',
+      targets.flatMap((t) => neighbourRows(labelOf(t), t.neighbours)),
+    );
     if (ours.stages) printTable(`AIO Chat, phase 1 stage by stage (server side, from its /metrics histograms)`, ours.stages);
     printSparklines(
       `phase 1: p99 latency of the messages sent in each second, ${opts.seconds} s`,

@@ -1,0 +1,87 @@
+/**
+ * The busiest threads on the machine outside the benchmark's own processes
+ * over a phase: kernel threads and other services. On a two-core VM one
+ * neighbour that takes a core in bursts decides the tail by itself. On
+ * 2026-12-02 the kernel's memory monitor (kdamond, sampling every 500 ms)
+ * took ~30 ms of a core every ~0.53 s, and 48 of 51 clusters of slow
+ * messages in phase 1 fell on one of its bursts (docs/benchmarks.md). What
+ * it costs shows here, in every run, beside the phase it hit.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { round } from '../lib/stats';
+import { parseSchedstat } from './cpu';
+
+export interface NeighbourTimes {
+  /** "process/thread" names, from /proc comm. */
+  name: string;
+  pid: number;
+  ranUs: number;
+  runs: number;
+}
+
+/** Every thread on the machine by "pid/tid", but those of `excludePids`; empty without /proc. */
+export type NeighbourSnapshot = Map<string, NeighbourTimes>;
+
+function readText(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null; // the thread ended between listing and reading
+  }
+}
+
+function list(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+}
+
+export function neighbourSnapshot(excludePids: Iterable<number>): NeighbourSnapshot {
+  const excluded = new Set([...excludePids].map(String));
+  const snapshot: NeighbourSnapshot = new Map();
+  for (const pid of list('/proc')) {
+    if (excluded.has(pid)) continue;
+    const processName = readText(`/proc/${pid}/comm`)?.trim() ?? '?';
+    for (const tid of list(`/proc/${pid}/task`)) {
+      const stat = readText(`/proc/${pid}/task/${tid}/schedstat`);
+      if (!stat) continue;
+      const threadName = readText(`/proc/${pid}/task/${tid}/comm`)?.trim() ?? '?';
+      const { ranUs, wait } = parseSchedstat(stat);
+      const name = threadName === processName ? processName : `${processName}/${threadName}`;
+      snapshot.set(`${pid}/${tid}`, { name, pid: Number(pid), ranUs, runs: wait.runs });
+    }
+  }
+  return snapshot;
+}
+
+export interface Neighbour extends NeighbourTimes {
+  /** Share of one core over the phase, in percent. */
+  corePct: number;
+}
+
+/** The `top` threads that ran longest between two snapshots taken `seconds` apart (a thread that started meanwhile counts from zero). */
+export function busiestNeighbours(before: NeighbourSnapshot, after: NeighbourSnapshot, seconds: number, top = 4): Neighbour[] {
+  const used: Neighbour[] = [];
+  for (const [key, now] of after) {
+    const then = before.get(key);
+    const ranUs = now.ranUs - (then?.ranUs ?? 0);
+    if (ranUs <= 0) continue;
+    used.push({ name: now.name, pid: now.pid, ranUs, runs: now.runs - (then?.runs ?? 0), corePct: (100 * ranUs) / 1e6 / Math.max(seconds, 1e-9) });
+  }
+  return used.sort((a, b) => b.ranUs - a.ranUs).slice(0, top);
+}
+
+/** One table row per neighbour of a target's phase. */
+export function neighbourRows(target: string, neighbours: Neighbour[]): Record<string, string | number>[] {
+  if (neighbours.length === 0) return [{ target, thread: 'n/a', 'CPU ms': '', 'of a core': '', runs: '', 'ms a run': '' }];
+  return neighbours.map((n) => ({
+    target,
+    thread: n.name,
+    'CPU ms': round(n.ranUs / 1000, 0),
+    'of a core': `${round(n.corePct, 1)}%`,
+    runs: n.runs,
+    'ms a run': round(n.ranUs / 1000 / Math.max(1, n.runs), 2),
+  }));
+}
