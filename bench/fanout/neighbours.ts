@@ -5,7 +5,8 @@
  * 2026-12-02 the kernel's memory monitor (kdamond, sampling every 500 ms)
  * took ~30 ms of a core every ~0.53 s, and 48 of 51 clusters of slow
  * messages in phase 1 fell on one of its bursts (docs/benchmarks.md). What
- * it costs shows here, in every run, beside the phase it hit.
+ * it costs shows here, in every run, beside the phase it hit. Threads of one
+ * name are one row: PostgreSQL's backends would fill the table otherwise.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { round } from '../lib/stats';
@@ -56,21 +57,35 @@ export function neighbourSnapshot(excludePids: Iterable<number>): NeighbourSnaps
   return snapshot;
 }
 
-export interface Neighbour extends NeighbourTimes {
+export interface Neighbour {
+  name: string;
+  /** How many threads of that name ran (PostgreSQL's backends are one row). */
+  threads: number;
+  ranUs: number;
+  runs: number;
   /** Share of one core over the phase, in percent. */
   corePct: number;
 }
 
-/** The `top` threads that ran longest between two snapshots taken `seconds` apart (a thread that started meanwhile counts from zero). */
+/**
+ * The `top` names whose threads ran longest between two snapshots taken
+ * `seconds` apart, threads of one name summed (a thread that started
+ * meanwhile counts from zero).
+ */
 export function busiestNeighbours(before: NeighbourSnapshot, after: NeighbourSnapshot, seconds: number, top = 4): Neighbour[] {
-  const used: Neighbour[] = [];
+  const byName = new Map<string, Neighbour>();
   for (const [key, now] of after) {
     const then = before.get(key);
     const ranUs = now.ranUs - (then?.ranUs ?? 0);
     if (ranUs <= 0) continue;
-    used.push({ name: now.name, pid: now.pid, ranUs, runs: now.runs - (then?.runs ?? 0), corePct: (100 * ranUs) / 1e6 / Math.max(seconds, 1e-9) });
+    const n = byName.get(now.name) ?? { name: now.name, threads: 0, ranUs: 0, runs: 0, corePct: 0 };
+    n.threads += 1;
+    n.ranUs += ranUs;
+    n.runs += now.runs - (then?.runs ?? 0);
+    n.corePct = (100 * n.ranUs) / 1e6 / Math.max(seconds, 1e-9);
+    byName.set(now.name, n);
   }
-  return used.sort((a, b) => b.ranUs - a.ranUs).slice(0, top);
+  return [...byName.values()].sort((a, b) => b.ranUs - a.ranUs).slice(0, top);
 }
 
 /** One table row per neighbour of a target's phase. */
@@ -78,7 +93,7 @@ export function neighbourRows(target: string, neighbours: Neighbour[]): Record<s
   if (neighbours.length === 0) return [{ target, thread: 'n/a', 'CPU ms': '', 'of a core': '', runs: '', 'ms a run': '' }];
   return neighbours.map((n) => ({
     target,
-    thread: n.name,
+    thread: n.threads > 1 ? `${n.name} (${n.threads} threads)` : n.name,
     'CPU ms': round(n.ranUs / 1000, 0),
     'of a core': `${round(n.corePct, 1)}%`,
     runs: n.runs,
