@@ -8,8 +8,8 @@
  * moves far less, so a change to the send path can be judged by it when the
  * p99 cannot.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { round } from '../lib/stats';
+import { listProcIds, readProcText } from './proc';
 
 /** Time a thread spent ready to run while no core was free, and how many times it got one. */
 export interface ThreadWait {
@@ -41,23 +41,14 @@ export function parseSchedstat(line: string): ThreadTimes {
 
 /** One thread of this process; null when it has ended or there is no /proc. */
 function readThread(tid: string): ThreadTimes | null {
-  try {
-    return parseSchedstat(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8'));
-  } catch {
-    return null;
-  }
+  const line = readProcText(`/proc/self/task/${tid}/schedstat`);
+  return line === null ? null : parseSchedstat(line);
 }
 
-/** Every thread of this process, from /proc/self/task/<tid>/schedstat. */
+/** Every thread of this process, from /proc/self/task/<tid>/schedstat (none without /proc: only the process total is known). */
 function readThreads(): Record<string, ThreadTimes> {
   const threads: Record<string, ThreadTimes> = {};
-  let tids: string[] = [];
-  try {
-    tids = readdirSync('/proc/self/task');
-  } catch {
-    // No /proc: only the process total is known.
-  }
-  for (const tid of tids) {
+  for (const tid of listProcIds('/proc/self/task')) {
     const thread = readThread(tid);
     if (thread) threads[tid] = thread;
   }
@@ -121,19 +112,11 @@ export interface MachineSnapshot {
 }
 
 /** Null where there is no /proc/stat. */
-export function machineSnapshot(stat = readProcStat()): MachineSnapshot | null {
+export function machineSnapshot(stat = readProcText('/proc/stat')): MachineSnapshot | null {
   const line = stat?.split('\n').find((l) => l.startsWith('cpu '));
   if (!line) return null;
   const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).slice(1).map(Number);
   return { busy: user + nice + system + irq + softirq, idle: idle + iowait, steal };
-}
-
-function readProcStat(): string | null {
-  try {
-    return readFileSync('/proc/stat', 'utf8');
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -51,14 +51,14 @@ describe('the busiest threads outside the benchmark', () => {
 
   it('sums threads of one name, counts a thread that started between the snapshots from zero, and leaves out threads that did not run', () => {
     const before = new Map([
-      ['1/1', { name: 'idle', pid: 1, ranUs: 500, runs: 3 }],
-      ['3/3', { name: 'postgres', pid: 3, ranUs: 1_000, runs: 10 }],
+      [1, { name: 'idle', pid: 1, ranUs: 500, runs: 3 }],
+      [3, { name: 'postgres', pid: 3, ranUs: 1_000, runs: 10 }],
     ]);
     const after = new Map([
-      ['1/1', { name: 'idle', pid: 1, ranUs: 500, runs: 3 }],
-      ['2/2', { name: 'new', pid: 2, ranUs: 2_000, runs: 4 }],
-      ['3/3', { name: 'postgres', pid: 3, ranUs: 4_000, runs: 30 }],
-      ['4/4', { name: 'postgres', pid: 4, ranUs: 1_500, runs: 5 }],
+      [1, { name: 'idle', pid: 1, ranUs: 500, runs: 3 }],
+      [2, { name: 'new', pid: 2, ranUs: 2_000, runs: 4 }],
+      [3, { name: 'postgres', pid: 3, ranUs: 4_000, runs: 30 }],
+      [4, { name: 'postgres', pid: 4, ranUs: 1_500, runs: 5 }],
     ]);
     expect(busiestNeighbours(before, after, 1)).toEqual([
       { name: 'postgres', threads: 2, ranUs: 4_500, runs: 25, corePct: 0.45 },

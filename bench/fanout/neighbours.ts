@@ -8,9 +8,9 @@
  * it costs shows here, in every run, beside the phase it hit. Threads of one
  * name are one row: PostgreSQL's backends would fill the table otherwise.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { round } from '../lib/stats';
 import { parseSchedstat } from './cpu';
+import { listProcIds, readProcText } from './proc';
 
 export interface NeighbourTimes {
   /** "process/thread" names, from /proc comm. */
@@ -20,38 +20,22 @@ export interface NeighbourTimes {
   runs: number;
 }
 
-/** Every thread on the machine by "pid/tid", but those of `excludePids`; empty without /proc. */
-export type NeighbourSnapshot = Map<string, NeighbourTimes>;
-
-function readText(file: string): string | null {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return null; // the thread ended between listing and reading
-  }
-}
-
-function list(dir: string): string[] {
-  try {
-    return readdirSync(dir).filter((name) => /^\d+$/.test(name));
-  } catch {
-    return [];
-  }
-}
+/** Every thread on the machine by thread id (unique across processes), but those of `excludePids`; empty without /proc. */
+export type NeighbourSnapshot = Map<number, NeighbourTimes>;
 
 export function neighbourSnapshot(excludePids: Iterable<number>): NeighbourSnapshot {
   const excluded = new Set([...excludePids].map(String));
   const snapshot: NeighbourSnapshot = new Map();
-  for (const pid of list('/proc')) {
+  for (const pid of listProcIds('/proc')) {
     if (excluded.has(pid)) continue;
-    const processName = readText(`/proc/${pid}/comm`)?.trim() ?? '?';
-    for (const tid of list(`/proc/${pid}/task`)) {
-      const stat = readText(`/proc/${pid}/task/${tid}/schedstat`);
+    const processName = readProcText(`/proc/${pid}/comm`)?.trim() ?? '?';
+    for (const tid of listProcIds(`/proc/${pid}/task`)) {
+      const stat = readProcText(`/proc/${pid}/task/${tid}/schedstat`);
       if (!stat) continue;
-      const threadName = readText(`/proc/${pid}/task/${tid}/comm`)?.trim() ?? '?';
+      const threadName = readProcText(`/proc/${pid}/task/${tid}/comm`)?.trim() ?? '?';
       const { ranUs, wait } = parseSchedstat(stat);
       const name = threadName === processName ? processName : `${processName}/${threadName}`;
-      snapshot.set(`${pid}/${tid}`, { name, pid: Number(pid), ranUs, runs: wait.runs });
+      snapshot.set(Number(tid), { name, pid: Number(pid), ranUs, runs: wait.runs });
     }
   }
   return snapshot;
@@ -74,18 +58,19 @@ export interface Neighbour {
  */
 export function busiestNeighbours(before: NeighbourSnapshot, after: NeighbourSnapshot, seconds: number, top = 4): Neighbour[] {
   const byName = new Map<string, Neighbour>();
-  for (const [key, now] of after) {
-    const then = before.get(key);
+  for (const [tid, now] of after) {
+    const then = before.get(tid);
     const ranUs = now.ranUs - (then?.ranUs ?? 0);
     if (ranUs <= 0) continue;
     const n = byName.get(now.name) ?? { name: now.name, threads: 0, ranUs: 0, runs: 0, corePct: 0 };
     n.threads += 1;
     n.ranUs += ranUs;
     n.runs += now.runs - (then?.runs ?? 0);
-    n.corePct = (100 * n.ranUs) / 1e6 / Math.max(seconds, 1e-9);
     byName.set(now.name, n);
   }
-  return [...byName.values()].sort((a, b) => b.ranUs - a.ranUs).slice(0, top);
+  const busiest = [...byName.values()].sort((a, b) => b.ranUs - a.ranUs).slice(0, top);
+  for (const n of busiest) n.corePct = (100 * n.ranUs) / 1e6 / Math.max(seconds, 1e-9);
+  return busiest;
 }
 
 /** One table row per neighbour of a target's phase. */
