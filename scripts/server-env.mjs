@@ -1,6 +1,7 @@
 // The environment a server process starts with (`npm start`, `npm run dev`,
-// the benchmarks, the browser tests): what the C library reads once, when a
-// process starts, so the server cannot set it for itself.
+// the benchmark runner; the browser tests give theirs explicitly): what the
+// C library reads once, when a process starts, so the server cannot set it
+// for itself.
 //
 // MALLOC_ARENA_MAX=2: glibc gives each thread that allocates its own malloc
 // arena, up to eight per core. The server's threads (main, PGlite's, V8's
